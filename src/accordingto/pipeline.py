@@ -1,0 +1,57 @@
+"""read → nlp → extract → resolve → analyse → Report: the one road through the library."""
+
+from __future__ import annotations
+
+from .read import Article, read_input
+from .schema import Report
+
+
+def analyze(
+    text_or_html: str | bytes,
+    *,
+    published: str | None = None,
+    fast: bool = False,
+    format: str = "auto",
+    url: str | None = None,
+) -> Report:
+    """Analyse one article (plain text or an HTML page) and return its sourcing report.
+
+    ``published`` (YYYY-MM-DD) anchors relative dates; for HTML it defaults to
+    the page's own date. ``fast`` uses the rule-based extractor only (no
+    transformer). Raises :class:`accordingto.errors.InputError` for input that
+    is not an English news article.
+    """
+    article = read_input(text_or_html, format=format, url=url)
+    if published:
+        article.meta.published = _iso_date(published)
+    return analyze_article(article, fast=fast)
+
+
+def analyze_article(article: Article, *, fast: bool = False) -> Report:
+    """Analyse an already read :class:`Article`."""
+    from .analyse import unattributed_sentences
+    from .extract import extract
+    from .nlp import get_nlp
+    from .resolve import resolve
+
+    doc = get_nlp()(article.text)
+    attributions = extract(doc, fast=fast)
+    attributions, speakers = resolve(doc, attributions)
+    return Report(
+        article=article.meta,
+        text=article.text,
+        attributions=attributions,
+        speakers=speakers,
+        unattributed=unattributed_sentences(doc, attributions),
+    )
+
+
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    from .errors import InputError
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(f"publication date {value!r} is not a date in YYYY-MM-DD form") from None

@@ -1,0 +1,129 @@
+"""The report: typed models of everything accordingto returns.
+
+These pydantic models are the only thing that leaves the library. Every
+character span is a pair of offsets into ``Report.text`` (the analysed text,
+Python string indices, end exclusive), so every claim in the report can be
+checked against the article. ``accordingto schema`` prints the JSON Schema,
+also published as ``docs/report.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+# How the attribution was found: a cue next to the content, or one of the
+# patterns with no cue of its own next to the content.
+AttributionVia = Literal[
+    "cue",  # "X said …", "…, X said"
+    "according_to",  # "according to X"
+    "colon",  # 'Riddell continues: "…"'
+    "block",  # paragraphs of quoted text introduced by "…:" in the sentence before
+    "continuation",  # a quote that runs on into the next sentence or paragraph
+    "headline",  # "…, Says Union"
+]
+MentionKind = Literal["name", "last_name", "abbreviation", "pronoun", "nominal", "other"]
+SourceType = Literal[
+    "person",  # a named person
+    "organisation",  # a named organisation, agency, party, company
+    "outlet",  # a news outlet
+    "document",  # letter, report, statement, court filing
+    "anonymous",  # "a source", "officials" with no name
+    "group",  # "protesters", "several people"
+    "artefact",  # video, sign, tweet, post
+    "unknown",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the analysed text."""
+
+    start: int = Field(ge=0, description="offset of the first character in Report.text")
+    end: int = Field(ge=0, description="offset after the last character (exclusive)")
+    text: str = Field(description="Report.text[start:end]")
+
+
+class Attribution(_Model):
+    """Who (source) says or thinks what (content), marked by which words (cue)."""
+
+    id: int = Field(description="position in reading order, from 0")
+    source: list[Span] = Field(description="the source's words; empty when the text names none")
+    cue: list[Span] = Field(description="the words that mark the attribution (said, according to, a colon)")
+    content: list[Span] = Field(description="what is attributed; several fragments when interrupted")
+    kind: AttributionKind = Field(description="direct (all quoted), indirect (paraphrase) or mixed")
+    via: AttributionVia = Field(default="cue", description="how the attribution was found")
+    speaker_id: int | None = Field(default=None, description="Speaker.id of the source, null when unknown")
+    speaker: str | None = Field(default=None, description="canonical name of the speaker, null when unknown")
+    quoted_words: int = Field(default=0, description="words inside quotation marks in the content")
+
+
+class Mention(_Model):
+    """One place where the text refers to a speaker."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind = Field(description="how the speaker is named here")
+
+
+class Speaker(_Model):
+    """One real source, across the whole article."""
+
+    id: int
+    name: str = Field(description="canonical (fullest) name, e.g. 'Sean J. Riddell'")
+    type: SourceType = Field(default="unknown", description="kind of source")
+    mentions: list[Mention] = Field(default_factory=list)
+    attributions: int = Field(default=0, description="number of attributions to this speaker")
+    quoted_words: int = Field(default=0, description="words quoted directly from this speaker")
+
+
+class Sentence(_Model):
+    """A sentence of the article, e.g. one asserted with no source."""
+
+    start: int
+    end: int
+    text: str
+
+
+class ArticleMeta(_Model):
+    """What is known of the article besides its text."""
+
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="publication date, ISO 8601 (YYYY-MM-DD)")
+    format: Literal["text", "html"] = "text"
+    removed: list[str] = Field(
+        default_factory=list, description="page furniture left out of the analysed text (lines)"
+    )
+
+
+class Report(_Model):
+    """The sourcing of one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: ArticleMeta
+    text: str = Field(description="the analysed text; every offset in the report points into it")
+    attributions: list[Attribution]
+    speakers: list[Speaker]
+    unattributed: list[Sentence] = Field(
+        default_factory=list, description="sentences that assert something with no source"
+    )
+
+    def attributions_of(self, speaker: str) -> list[Attribution]:
+        """The attributions whose speaker has this canonical name."""
+        return [a for a in self.attributions if a.speaker == speaker]
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the report."""
+    return Report.model_json_schema()

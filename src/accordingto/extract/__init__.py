@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from ..schema import Attribution
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..schema import Attribution
 
 
-def extract(doc: Doc, *, fast: bool = False) -> list[Attribution]:
+def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     """Every attribution in ``doc``, in reading order, speakers not yet resolved."""
     from .rules import extract_rules
 

@@ -1,0 +1,168 @@
+"""Turning an article into the tagger's input, and its labels into character spans.
+
+Shared by training and inference, so that both see the article the same way:
+wordpieces of the whole text (paragraph breaks kept as a token of their own,
+letter case as a feature the uncased encoder cannot see), cut into
+overlapping windows, one BIO label per wordpiece for source, cue and content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+ROLES = ("source", "cue", "content")
+LABELS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+
+# Letter case of the word a wordpiece belongs to: the encoder is uncased, and
+# "the post" and "The Post" are different sources.
+CASE_NONE, CASE_LOWER, CASE_TITLE, CASE_UPPER = range(4)
+N_CASES = 4
+
+WINDOW = 256  # wordpieces per window, [CLS] and [SEP] included
+STRIDE = 192  # step between windows: they overlap by WINDOW - 2 - STRIDE pieces
+PARAGRAPH_TOKEN = "[unused1]"  # stands for a line break between paragraphs
+
+TOKENIZER_FILE = Path(__file__).resolve().parent.parent / "models" / "tokenizer.json"
+
+
+@lru_cache(maxsize=1)
+def get_tokenizer():
+    """The encoder's wordpiece tokenizer (a copy of all-MiniLM-L6-v2's tokenizer.json)."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(TOKENIZER_FILE))
+    tok.no_truncation()  # the file caps at 128 pieces; we window the whole article ourselves
+    tok.no_padding()
+    return tok
+
+
+@dataclass
+class Encoded:
+    """An article as wordpieces: ids, character offsets, word index, letter case."""
+
+    ids: np.ndarray  # int64 [n]
+    starts: np.ndarray  # int64 [n] character offset of each piece (paragraph token: -1)
+    ends: np.ndarray  # int64 [n]
+    words: np.ndarray  # int64 [n] index of the word a piece belongs to (-1: paragraph token)
+    case: np.ndarray  # int64 [n]
+    word_starts: np.ndarray = field(default=None)  # first piece index of each word
+
+
+def _case_of(word: str) -> int:
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return CASE_NONE
+    if all(c.isupper() for c in letters):
+        return CASE_UPPER if len(letters) > 1 else CASE_TITLE
+    if letters[0].isupper():
+        return CASE_TITLE
+    return CASE_LOWER
+
+
+def encode(text: str) -> Encoded:
+    """Wordpieces of the whole text, with a paragraph token wherever a line break separates two pieces."""
+    tok = get_tokenizer()
+    enc = tok.encode(text, add_special_tokens=False)
+    para_id = tok.token_to_id(PARAGRAPH_TOKEN)
+    ids, starts, ends, words = [], [], [], []
+    prev_end, prev_word, word_index = 0, None, -1
+    for tid, (s, e), wid in zip(enc.ids, enc.offsets, enc.word_ids):
+        if ids and "\n" in text[prev_end:s]:
+            ids.append(para_id), starts.append(-1), ends.append(-1), words.append(-1)
+        if wid != prev_word or wid is None:
+            word_index += 1
+            prev_word = wid
+        ids.append(tid)
+        starts.append(s)
+        ends.append(e)
+        words.append(word_index)
+        prev_end = e
+    ids_a = np.asarray(ids, dtype=np.int64)
+    starts_a = np.asarray(starts, dtype=np.int64)
+    ends_a = np.asarray(ends, dtype=np.int64)
+    words_a = np.asarray(words, dtype=np.int64)
+    # letter case per word, from the word's full characters
+    case_a = np.zeros(len(ids), dtype=np.int64)
+    word_starts = []
+    i = 0
+    n = len(ids)
+    while i < n:
+        if words_a[i] < 0:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and words_a[j + 1] == words_a[i]:
+            j += 1
+        word_starts.append(i)
+        case_a[i : j + 1] = _case_of(text[starts_a[i] : ends_a[j]])
+        i = j + 1
+    return Encoded(ids_a, starts_a, ends_a, words_a, case_a, np.asarray(word_starts, dtype=np.int64))
+
+
+def labels_for(enc: Encoded, spans: dict[str, list[list[tuple[int, int]]]]) -> np.ndarray:
+    """BIO label ids per wordpiece from gold spans: ``spans[role]`` is a list of spans, each a list of fragments.
+
+    A word takes a role when its characters overlap a fragment of that role;
+    each fragment starts with B-, its later words (and every later piece of a
+    word) are I-.
+    """
+    labels = np.zeros(len(enc.ids), dtype=np.int64)
+    for role in ROLES:
+        b, i_ = LABEL_ID[f"B-{role}"], LABEL_ID[f"I-{role}"]
+        for span in spans.get(role, []):
+            for fs, fe in span:
+                inside = np.nonzero((enc.starts < fe) & (enc.ends > fs) & (enc.words >= 0))[0]
+                if len(inside) == 0:
+                    continue
+                first_word = enc.words[inside[0]]
+                for k in inside:
+                    labels[k] = b if enc.words[k] == first_word else i_
+                # later pieces of the first word are I- too
+                first = inside[enc.words[inside] == first_word]
+                labels[first[1:]] = i_
+    return labels
+
+
+def windows(n: int, window: int = WINDOW, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """[start, end) piece ranges covering n pieces, each at most window-2 long (room for [CLS], [SEP])."""
+    size = window - 2
+    if n <= size:
+        return [(0, n)]
+    out, s = [], 0
+    while True:
+        e = min(s + size, n)
+        out.append((s, e))
+        if e == n:
+            return out
+        s += stride
+
+
+def word_spans(enc: Encoded, word_tags: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Contiguous character spans per role from one BIO tag per word (words in order)."""
+    out: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
+    ws = enc.word_starts
+    # character extent of each word
+    word_end_piece = np.append(ws[1:] - 1, len(enc.ids) - 1)
+    cur_role, cur_start, cur_end = None, 0, 0
+    for w, tag in enumerate(word_tags):
+        s = int(enc.starts[ws[w]])
+        last = word_end_piece[w]
+        while enc.words[last] < 0:  # a paragraph token between words
+            last -= 1
+        e = int(enc.ends[last])
+        if tag == "O" or tag.startswith("B-") or (cur_role and tag[2:] != cur_role):
+            if cur_role:
+                out[cur_role].append((cur_start, cur_end))
+            cur_role = None
+        if tag.startswith("B-") or (tag.startswith("I-") and cur_role is None):
+            cur_role, cur_start = tag[2:], s
+        if cur_role:
+            cur_end = e
+    if cur_role:
+        out[cur_role].append((cur_start, cur_end))
+    return out

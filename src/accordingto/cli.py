@@ -1,0 +1,183 @@
+"""The command line: ``accordingto analyze | predict | evaluate | train | schema``.
+
+Every refusal is one line on stderr and a non-zero exit (2 for bad input,
+3 for a broken model); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import AccordingtoError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="According to whom? Every attribution in a news article: who said what, and who they are.",
+)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"accordingto: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    path: str = typer.Argument(..., help="article file (.txt or .html), or - for stdin"),
+    json_out: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+    published: Optional[str] = typer.Option(None, help="publication date, YYYY-MM-DD"),
+    fast: bool = typer.Option(False, "--fast", help="rules only, no transformer (faster, less accurate)"),
+    format: str = typer.Option("auto", "--format", help="auto, text or html"),
+) -> None:
+    """Analyse one article and print its sourcing."""
+    from .pipeline import _iso_date, analyze_article
+    from .read import read_path
+
+    try:
+        article = read_path(path, format=format)
+        if published:
+            article.meta.published = _iso_date(published)
+        report = analyze_article(article, fast=fast)
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    if json_out:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        from .render.terminal import print_report
+
+        print_report(report)
+
+
+def _article_files(directory: Path) -> list[Path]:
+    root = directory / "text" if (directory / "text").is_dir() else directory
+    return sorted(root.glob("*.txt"))
+
+
+@app.command()
+def predict(
+    directory: Path = typer.Argument(..., help="folder of .txt articles (or a PolNeAR split with text/)"),
+    out: Path = typer.Option(..., "--out", "-o", help="where to write the predictions (JSON Lines)"),
+    fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
+) -> None:
+    """Predict attributions for every article, in the exchange format of PREDICTIONS.md."""
+    from rich.progress import Progress
+
+    from .exchange import to_prediction
+    from .pipeline import analyze_article
+    from .read import read_path
+
+    if not directory.is_dir():
+        _fail(f"{directory} is not a folder")
+    files = _article_files(directory)
+    if not files:
+        _fail(f"no .txt files in {directory}")
+    failed = 0
+    with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
+        task = progress.add_task("predicting", total=len(files))
+        for f in files:
+            try:
+                # offsets must point into the file as it is: no cleaning
+                report = analyze_article(read_path(f, format="text", clean=False), fast=fast)
+            except AccordingtoError as err:
+                failed += 1
+                progress.console.print(f"[red]skipped[/] {f.name}: {err}", highlight=False)
+            else:
+                sink.write(json.dumps(to_prediction(f.stem, report)) + "\n")
+            progress.advance(task)
+    typer.echo(f"{len(files) - failed} articles → {out}" + (f" ({failed} skipped)" if failed else ""), err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="PolNeAR-style folder: text/ and attributions/ (brat)"),
+    pred: Path = typer.Option(..., "--pred", help="predictions (JSON Lines, PREDICTIONS.md)"),
+    cofenet: Optional[Path] = typer.Option(
+        None, help="CofeNet token file for the second protocol (default: cofenet_<split>.jsonl beside the split)"
+    ),
+    json_out: bool = typer.Option(False, "--json", help="print the scores as JSON"),
+) -> None:
+    """Score predictions: article level (PREDICTIONS.md) and the CofeNet token protocol."""
+    from .evaluate import format_scores, read_predictions, score_cofenet, score_predictions
+    from .read.polnear import text_files
+
+    try:
+        predictions = read_predictions(pred)
+        scores = {"article": score_predictions(gold, predictions)}
+        if cofenet is None:
+            guess = gold.parent / f"cofenet_{gold.name}.jsonl"
+            cofenet = guess if guess.exists() else None
+        if cofenet is not None:
+            texts = Path(next(iter(text_files(gold).values()))).parent
+            scores["cofenet"] = score_cofenet(cofenet, texts, predictions)
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    except (OSError, ValueError) as err:
+        _fail(str(err))
+    if json_out:
+        typer.echo(json.dumps(scores, indent=1))
+    else:
+        for name, s in scores.items():
+            typer.echo(format_scores(s))
+            typer.echo("")
+
+
+@app.command()
+def train(
+    polnear: Path = typer.Option(Path("../shared/data/polnear"), help="PolNeAR folder with train/ and dev/"),
+    out: Path = typer.Option(Path("src/accordingto/models/tagger.onnx"), help="the int8 ONNX model to write"),
+    work: Path = typer.Option(Path("runs/train"), help="folder for the encoded data, checkpoints and log"),
+    epochs: int = typer.Option(12),
+    batch_size: int = typer.Option(32),
+    lr: float = typer.Option(1e-4),
+    threads: int = typer.Option(2, help="CPU threads for torch"),
+) -> None:
+    """Train the tagger on PolNeAR train (dev chooses the epoch) and export it to int8 ONNX."""
+    from .train import export, fit, prepare
+
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        log_file = (work / "train.log").open("a", encoding="utf-8")
+
+        def log(message: str) -> None:
+            typer.echo(message, err=True)
+            log_file.write(message + "\n")
+            log_file.flush()
+
+        data = prepare(polnear, work / "polnear-windows.npz")
+        log(f"encoded PolNeAR train and dev → {data}")
+        info = fit(data, work / "weights", epochs=epochs, batch_size=batch_size, lr=lr, threads=threads, log=log)
+        log(f"best dev span F1 (mean of roles): {info['best_mean_f1']}")
+        log(f"exported → {export(work / 'weights', out)}")
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    except ImportError as err:
+        _fail(f"training needs the train extra ({err.name} is missing): run `make train`", 3)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report."""
+    from .schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("accordingto: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""The default extractor: the trained tagger's spans, linked into attributions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .link import Linked, link
+from .tagger import tag_spans
+
+
+def extract_model(doc: Doc) -> list[Linked]:
+    """Attributions (as character ranges) from the tagger over the whole article."""
+    spans = tag_spans(doc.text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return link(spans, sentences, doc.text)

@@ -25,10 +25,24 @@ if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=None)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run into each other.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text_with_ws and not token.is_space or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """spaCy's en_core_web_sm, loaded once per process."""
-    return spacy.load(SPACY_MODEL)
+    """spaCy's en_core_web_sm, loaded once per process, with paragraph breaks as sentence ends."""
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 class AccordingtoComponent:

@@ -1,7 +1,8 @@
 """Extraction: find every attribution (source, cue, content) in a parsed Doc.
 
-Two extractors share one output: the trained tagger (default, :mod:`.model`)
-and syntax rules over spaCy's parse (``fast``, :mod:`.rules`, no transformer).
+Two extractors: syntax rules over spaCy's parse (:mod:`.rules`) and the
+trained tagger (:mod:`.model`). The default combines them (:mod:`.combine`);
+``fast`` runs the rules alone, with no transformer.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ if TYPE_CHECKING:
 
 def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     """Every attribution in ``doc``, in reading order, speakers not yet resolved."""
-    if fast:
-        from .rules import extract_rules
+    from .rules import extract_rules
 
-        return extract_rules(doc)
+    rules = extract_rules(doc)
+    if fast:
+        return rules
     from .build import build
+    from .combine import combine
     from .model import extract_model
 
-    rows = [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc)]
-    return build(doc.text, rows)
+    tagged = build(doc.text, [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc)])
+    return combine(rules, tagged)

@@ -44,6 +44,31 @@ def _gap(a: Fragment, b: Fragment) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+_OPENING_QUOTES = "\"“‘'«"
+
+
+def _neighbour_cue(content: Fragment, lo: int, hi: int, candidates, sents: Sentences, text: str) -> list[int]:
+    """A cue in the sentence before (when it introduces the content) or after (same paragraph).
+
+    The sentence before introduces the content when it ends with a colon
+    ('Riddell continues:') or when the content is a quote that runs on from
+    it in the same paragraph ('"…," Oyelaran said. "But …"').
+    """
+    before = candidates(lo - 1, lo - 1)
+    if before:
+        prev_start, prev_end = sents.bounds[lo - 1]
+        gap = text[prev_end : content[0]]
+        introduces = text[prev_start:prev_end].rstrip().endswith(":")
+        runs_on = text[content[0]] in _OPENING_QUOTES and "\n" not in gap
+        if introduces or runs_on:
+            return before[-1:]
+    after = candidates(hi + 1, hi + 1)
+    if after and hi + 1 < len(sents.bounds):
+        if "\n" not in text[content[1] : sents.bounds[hi + 1][0]]:
+            return after[:1]
+    return []
+
+
 def link(spans: dict[str, list[Fragment]], sentences: list[Fragment], text: str) -> list[Linked]:
     """Attributions (cue, sources, contents) from role spans and sentence bounds."""
     sents = Sentences(sentences)
@@ -58,13 +83,7 @@ def link(spans: dict[str, list[Fragment]], sentences: list[Fragment], text: str)
         lo, hi = sents.range(content)
         pool = candidates(lo, hi)
         if not pool:
-            # the sentence before introduces it ("X said:" / "X wrote that") …
-            before = candidates(lo - 1, lo - 1)
-            after = candidates(hi + 1, hi + 1)
-            if before:
-                pool = before[-1:]
-            elif after:
-                pool = after[:1]
+            pool = _neighbour_cue(content, lo, hi, candidates, sents, text)
         if not pool:
             continue
         best = min(pool, key=lambda i: _gap(cues[i], content))

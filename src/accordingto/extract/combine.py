@@ -1,0 +1,40 @@
+"""Combining the two extractors: the rules' structure, the tagger's span boundaries, the tagger's extra finds.
+
+Measured on PolNeAR dev (``/tmp``-free: see README, "Accuracy"): the rules are
+precise (which source goes with which cue, block quotes, continuations), the
+tagger finds more and draws boundaries as the annotators do. So:
+
+- a rule attribution whose cue the tagger also found keeps its structure but
+  takes the tagger's cue, and its source and content wherever they overlap;
+- a tagger attribution whose cue no rule found is added as it is.
+"""
+
+from __future__ import annotations
+
+from ..schema import Attribution, Span
+
+
+def _overlap(a: list[Span], b: list[Span]) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a for y in b)
+
+
+def combine(rules: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """One list, in reading order, renumbered."""
+    out = []
+    for a in rules:
+        match = next((t for t in tagged if _overlap(a.cue, t.cue)), None)
+        if match is None:
+            out.append(a)
+            continue
+        # a block or colon quote is the rules' find: the tagger sees only the introducing sentence
+        keep_content = a.via in ("block", "headline") or not _overlap(a.content, match.content)
+        update = {"cue": match.cue}
+        if match.source and _overlap(a.source, match.source):
+            update["source"] = match.source
+        if not keep_content:
+            update["content"] = match.content
+            update["kind"], update["quoted_words"] = match.kind, match.quoted_words
+        out.append(a.model_copy(update=update))
+    out.extend(t for t in tagged if not any(_overlap(t.cue, a.cue) for a in rules))
+    out.sort(key=lambda a: (a.content[0].start, a.cue[0].start))
+    return [a.model_copy(update={"id": i}) for i, a in enumerate(out)]

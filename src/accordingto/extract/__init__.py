@@ -26,5 +26,14 @@ def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     from .combine import combine
     from .model import extract_model
 
-    tagged = build(doc.text, [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc)])
+    tagged = build(doc.text, [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
     return combine(rules, tagged)
+
+
+def _nominal(doc: "Doc", source: list[tuple[int, int]]) -> bool:
+    """A source is a noun phrase: some noun, proper noun or pronoun in it ("Not" is no source)."""
+    for start, end in source:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in span):
+            return True
+    return not source

@@ -6,7 +6,12 @@ tagger finds more and draws boundaries as the annotators do. So:
 
 - a rule attribution whose cue the tagger also found keeps its structure but
   takes the tagger's cue, and its source and content wherever they overlap;
-- a tagger attribution whose cue no rule found is added as it is.
+- a tagger attribution whose cue no rule found is added as it is, if it names
+  a source (without one, half of them are wrong on dev: attribution F1 77.1
+  with them, 77.9 without) and its cue lies inside no rule attribution's
+  source or content: the tagger was trained on
+  PolNeAR, which never nests, and inside a quoted letter its finds are noise
+  (the rules keep the nested attributions that matter, as in a quoted scene).
 """
 
 from __future__ import annotations
@@ -35,6 +40,11 @@ def combine(rules: list[Attribution], tagged: list[Attribution]) -> list[Attribu
             update["content"] = match.content
             update["kind"], update["quoted_words"] = match.kind, match.quoted_words
         out.append(a.model_copy(update=update))
-    out.extend(t for t in tagged if not any(_overlap(t.cue, a.cue) for a in rules))
+    out.extend(
+        t
+        for t in tagged
+        if t.source
+        and not any(_overlap(t.cue, a.cue) or _overlap(t.cue, a.content) or _overlap(t.cue, a.source) for a in rules)
+    )
     out.sort(key=lambda a: (a.content[0].start, a.cue[0].start))
     return [a.model_copy(update={"id": i}) for i, a in enumerate(out)]

@@ -244,6 +244,8 @@ class _Extractor:
             self.verb_candidate(v, lemma, speech, cog, quote_only)
 
     def verb_candidate(self, v: Token, lemma: str, speech: bool, cog: bool, quote_only: bool):
+        if _ANONYMITY.match(self.doc.text, v.idx):
+            return  # "asked not to be named": why a source is anonymous, not what it says
         subj, passive = self.find_subject(v)
         agent = None
         if passive:
@@ -697,6 +699,12 @@ class _Extractor:
             a, b = max(start, q.start), min(end, q.end)
             n += len(re.findall(r"\w[\w'’\-]*", self.text[a:b]))
         return n
+
+
+_ANONYMITY = re.compile(
+    r"(?:asked|requested|spoke|speaking|talked|talking)\s+(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition)",
+    re.IGNORECASE,
+)
 
 
 def extract_rules(doc: Doc) -> list[Attribution]:

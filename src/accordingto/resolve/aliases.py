@@ -1,0 +1,235 @@
+"""Name matching: which named mentions are the same real speaker.
+
+"Riddell" → "Sean J. Riddell" (last name), "Mayor Ted Wheeler" = "Wheeler"
+(titles stripped), "TheDC" → "The Daily Caller" and "ICE" ↔ "Immigration and
+Customs Enforcement" (abbreviations, glued or not, and the "Name (ABBR)"
+apposition). :func:`cluster` groups named :class:`~.mentions.Cand` s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .mentions import Cand, DocInfo
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_WORD = re.compile(r"[\w][\w.'’&-]*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.replace("\n", " "))
+
+
+def core_words(text: str, person: bool = True) -> list[str]:
+    """The name without leading "the", titles, a possessive or suffixes ("Mayor Ted Wheeler" → Ted Wheeler)."""
+    ws = [_POSSESSIVE.sub("", w) for w in words(text)]
+    ws = [w for w in ws if w]
+    while ws and ws[0].lower() == "the":
+        ws = ws[1:]
+    if person:
+        while len(ws) > 1 and _bare(ws[0]) in lx.TITLES:
+            ws = ws[1:]
+        while len(ws) > 1 and _bare(ws[-1]) in lx.NAME_SUFFIXES:
+            ws = ws[:-1]
+    return ws
+
+
+def cand_core(c: Cand) -> tuple[str, ...]:
+    """Core words of a candidate, titles stripped only where it may be a person (cached on it)."""
+    if c.core is None:
+        c.core = tuple(core_words(c.text, person=c.label in ("PERSON", "")))
+    return c.core
+
+
+def wordset(c: Cand) -> frozenset[str]:
+    """The words of a mention, lowercase: two names that share none cannot match (save an acronym)."""
+    if c.words is None:
+        c.words = frozenset(_bare(w) for w in words(c.text))
+    return c.words
+
+
+def cand_key(c: Cand) -> tuple[str, ...]:
+    return tuple(_bare(w) for w in cand_core(c))
+
+
+def titles_in(text: str) -> list[str]:
+    out = []
+    for w in words(text):
+        b = _bare(w)
+        if b == "the":
+            continue
+        if b in lx.TITLES:
+            out.append(b)
+        else:
+            break
+    return out
+
+
+def _bare(w: str) -> str:
+    return w.lower().replace(".", "").rstrip(",")
+
+
+def is_acronym(text: str) -> bool:
+    """One word with at least two capitals: "ICE", "I.C.E.", "TheDC", "WaPo"."""
+    t = text.strip()
+    if " " in t or not t:
+        return False
+    letters = t.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and letters[0].isupper()
+
+
+def abbreviates(abbr: str, full: str) -> bool:
+    """Whether ``abbr`` is an abbreviation of ``full``.
+
+    Every word of ``full`` is taken whole, by a prefix (at least its initial,
+    starting a capital in ``abbr``) or, for function words, skipped: "TheDC" =
+    The+D+C of "The Daily Caller", "ICE" = I+(and)+C+E of "Immigration and
+    Customs Enforcement", "WaPo" = Wa+Po of "Washington Post".
+    """
+    a = abbr.replace(".", "").replace("’s", "").replace("'s", "")
+    ws = [w for w in re.split(r"[\s\-]+", full.strip()) if w]
+    ws = [_POSSESSIVE.sub("", w).replace(".", "") for w in ws]
+    ws = [w for w in ws if w]
+    if len(ws) < 2 or not a or a.lower() == full.lower().replace(" ", ""):
+        return False
+    content = [w for w in ws if w.lower() not in lx.FUNCTION_WORDS]
+    if len(content) < 2:
+        return False
+
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, j: int) -> bool:
+        key = (i, j)
+        if key in memo:
+            return memo[key]
+        if j == len(ws):
+            res = i == len(a)
+        else:
+            w = ws[j]
+            res = False
+            if w.lower() in lx.FUNCTION_WORDS or (j == len(ws) - 1 and w.lower() in lx.ORG_GENERIC_SUFFIXES):
+                res = go(i, j + 1)
+            if not res and i < len(a) and a[i].isupper() and a[i].lower() == w[0].lower():
+                for k in range(len(w), 0, -1):
+                    if a[i : i + k].lower() == w[:k].lower() and go(i + k, j + 1):
+                        res = True
+                        break
+            elif not res and i < len(a) and w[0].isdigit() and a[i] == w[0]:
+                res = go(i + 1, j + 1)
+        memo[key] = res
+        return res
+
+    return go(0, 0)
+
+
+def match_kind(short: Cand, long: Cand) -> str | None:
+    """How ``short`` names the same speaker as ``long`` ("name", "last_name", "abbreviation", "other"), or None."""
+    person_long = long.label in ("PERSON", "")
+    s = core_words(short.text, person=short.label in ("PERSON", "") or person_long)
+    lw = core_words(long.text, person=person_long)
+    if not s or not lw:
+        return None
+    sl = [_bare(w) for w in s]
+    ll = [_bare(w) for w in lw]
+    if sl == ll:
+        return "name"
+    if short.gender and long.gender and short.gender != long.gender:
+        return None
+    if short.label in ("ORG", "") and long.label in ("ORG", "") and ll[-1] in lx.ORG_GENERIC_SUFFIXES and sl == ll[:-1]:
+        return "name"
+    if len(s) == 1 and is_acronym(s[0]) and len(lw) > 1:
+        full = " ".join(core_words(long.text, person=False))
+        if abbreviates(s[0], full) or abbreviates(s[0], "The " + full):
+            return "abbreviation"
+    if long.label == "PERSON":  # NER often labels a lone last name ORG, GPE or LOC
+        if len(ll) > len(sl) and sl[-1] == ll[-1] and _subsequence(sl, ll):
+            return "last_name" if len(sl) == 1 else "name"
+        if len(sl) == 1 and len(ll) > 1 and sl[0] == ll[0] and short.label in ("PERSON", ""):
+            return "other"  # first name only
+    if long.label == "ORG" and short.label in ("ORG", "") and len(sl) == 1 and len(ll) > 1 and sl[-1] == ll[-1]:
+        # "The Post" for "The Washington Post": only for outlets (checked by the caller's type)
+        return "outlet_short"
+    return None
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(_initial_ok(s, w) for w in it) for s in short)
+
+
+def _initial_ok(s: str, w: str) -> bool:
+    return s == w or (len(s) == 1 and w.startswith(s)) or (len(w) == 1 and s.startswith(w))
+
+
+def paren_aliases(info: DocInfo, cands: list[Cand]) -> list[tuple[Cand, int, int]]:
+    """The "Immigration and Customs Enforcement (ICE)" pattern: (full-name cand, abbr start, abbr end)."""
+    out = []
+    text = info.text
+    by_end = {c.end: c for c in cands if len(words(c.text)) > 1}
+    for m in re.finditer(r"\(([A-Z][A-Za-z.&]{1,12})\)", text):
+        abbr = m.group(1)
+        j = m.start()
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        full = by_end.get(j)
+        if full is None or not is_acronym(abbr):
+            continue
+        out.append((full, m.start(1), m.end(1)))
+    return out
+
+
+def cluster(cands: list[Cand]) -> list[list[tuple[Cand, str]]]:
+    """Group named mentions by speaker; each member comes with its mention kind.
+
+    Fullest names first make clusters; shorter ones join the cluster they match,
+    the nearest one before them (else after) when several do.
+    """
+    order = sorted(cands, key=lambda c: (-len(cand_core(c)), c.start))
+    clusters: list[list[tuple[Cand, str]]] = []
+    forms: list[dict[tuple[str, ...], Cand]] = []  # per cluster: one mention per distinct name
+    exact: dict[tuple[str, ...], list[int]] = {}  # the names clusters were founded on
+    for c in order:
+        key = cand_key(c)
+        if not key:
+            continue
+        best: list[tuple[int, str]] = [(k, "name") for k in exact.get(key, [])]
+        if not best:
+            acronym = len(key) == 1 and is_acronym(cand_core(c)[0])
+            ws = wordset(c)
+            for k, cl_forms in enumerate(forms):
+                kind = None
+                for m in cl_forms.values():
+                    if len(m.core or ()) < len(key) or not (acronym or ws & wordset(m)):
+                        continue
+                    kind = match_kind(c, m)
+                    if kind == "outlet_short":
+                        from .types import is_outlet_name
+
+                        kind = "name" if is_outlet_name(m.text) else None
+                    if kind:
+                        break
+                if kind:
+                    best.append((k, kind))
+        if not best:
+            clusters.append([(c, "name")])
+            forms.append({key: c})
+            exact.setdefault(key, []).append(len(clusters) - 1)
+            continue
+        if len(best) > 1:
+            best.sort(key=lambda b: _distance(c, clusters[b[0]]))
+        k, kind = best[0]
+        clusters[k].append((c, kind))
+        if key not in forms[k] or (c.label == "PERSON" and forms[k][key].label != "PERSON"):
+            forms[k][key] = c  # a person's form keeps the person's rules (last names)
+    for cl in clusters:
+        cl.sort(key=lambda mk: mk[0].start)
+    clusters.sort(key=lambda cl: cl[0][0].start)
+    return clusters
+
+
+def _distance(c: Cand, cl: list[tuple[Cand, str]]) -> tuple[int, int]:
+    before = [c.start - m.end for m, _ in cl if m.end <= c.start]
+    if before:
+        return (0, min(before))
+    return (1, min(m.start - c.end for m, _ in cl))

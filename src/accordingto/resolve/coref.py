@@ -1,0 +1,164 @@
+"""Anaphora: which entity a pronoun ("he", "they", "it") or a definite nominal ("the letter") refers to.
+
+Pure heuristics over the entities already found:
+
+* he/she → the most salient earlier person of compatible gender (recent
+  sentence, subject position, already a speaker, outside quotation marks);
+* they → the most salient earlier group, plural anonymous source or
+  organisation; it → the most salient earlier organisation, outlet, document
+  or artefact;
+* "the letter" → the last document with that head noun; "the lawyer", "the
+  mayor" → the last person given that role ("lawyer Sean J. Riddell", "Mayor
+  Ted Wheeler"); "the union" → the last organisation of that kind (a council,
+  an association …).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from .mentions import Cand
+
+if TYPE_CHECKING:
+    from .entities import Entity
+
+_GENERIC_ORG = frozenset({"group", "organization", "organisation", "company", "firm", "agency", "outfit"})
+
+
+def _synonyms(word: str) -> set[str]:
+    out = {word}
+    for group in lx.ROLE_SYNONYMS:
+        if word in group:
+            out |= group
+    return out
+
+
+def _org_classes(word: str) -> set[str]:
+    return {k for k, ws in lx.ORG_NOUN_CLASSES.items() if word in ws}
+
+
+def nominal_matches(c: Cand, e: "Entity") -> bool:
+    """Whether the definite nominal ``c`` ("the lawyer", "the union") can refer to entity ``e``."""
+    lemma = c.lemma
+    if e.named:
+        if e.type == "person":
+            return not c.plural and bool(_synonyms(lemma) & e.roles)
+        if e.type == "outlet":
+            return lemma in lx.OUTLET_NOUNS or lemma in e.roles
+        if e.type == "organisation" and e.label in ("ORG", "FAC", ""):
+            if lemma in e.roles or (lemma in _GENERIC_ORG and lemma not in lx.OUTLET_NOUNS):
+                return True
+            classes = _org_classes(lemma)
+            return bool(classes) and any(_org_classes(r) & classes for r in e.roles)
+        return False
+    # an unnamed entity: same head noun (or a synonym) and number
+    if e.plural != c.plural:
+        return False
+    return bool(_synonyms(lemma) & ({e.lemma} | e.roles))
+
+
+def _describes(c: Cand, e: "Entity") -> int:
+    """How many describing words the nominal shares with the entity; -1 when they clash
+    ("the Republican nominee" is not "Libertarian candidate Gary Johnson")."""
+    for group in lx.EXCLUSIVE_DESCR:
+        mine = c.descr & group
+        if mine and (e.descr & group) and not (e.descr & mine):
+            return -1
+    return len(c.descr & (e.descr | e.roles))
+
+
+def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool = False) -> "Entity | None":
+    """The entity a definite nominal refers to: the one with the latest matching mention before it,
+    the one that shares most describing words first.
+
+    With ``after`` (a bare headline noun, "…, Says Union") the first matching
+    named entity after it is taken when none comes before.
+    """
+    best = None
+    best_key = (-1, -1)
+    for e in entities:
+        if not nominal_matches(c, e):
+            continue
+        shared = _describes(c, e)
+        if shared < 0:
+            continue
+        for m in reversed(e.mentions):
+            if m.end <= before and m.start != c.start:
+                if (shared, m.start) > best_key:
+                    best, best_key = e, (shared, m.start)
+                break
+    if best is not None or not after:
+        return best
+    first = None
+    first_pos = None
+    for e in entities:
+        if not e.named or not nominal_matches(c, e) or _describes(c, e) < 0:
+            continue
+        pos = next((m.start for m in e.mentions if m.start >= before), None)
+        if pos is not None and (first_pos is None or pos < first_pos):
+            first, first_pos = e, pos
+    return first
+
+
+def pronoun_compatible(e: "Entity", gender: str | None, plural: bool) -> tuple[bool, float]:
+    """(compatible, bonus) of entity ``e`` for a personal pronoun of this gender and number."""
+    if gender in ("m", "f"):
+        if e.type not in ("person", "anonymous") or e.plural:
+            return False, 0.0
+        if e.gender and e.gender != gender:
+            return False, 0.0
+        return True, 0.2 if e.gender == gender else 0.0
+    if gender == "n":  # it
+        if e.type not in ("organisation", "outlet", "document", "artefact") or e.plural:
+            return False, 0.0
+        return True, 0.0
+    if plural:  # they
+        if e.type in ("group", "anonymous") and e.plural:
+            return True, 0.6
+        if e.named and e.label in ("GPE", "LOC"):  # places are "it"
+            return False, 0.0
+        if e.type in ("organisation", "outlet") or (e.named and e.label == "NORP"):
+            return True, 0.0 if e.named else -0.3
+        if e.type == "anonymous":  # singular they for "a source"
+            return True, -0.5
+    return False, 0.0
+
+
+def resolve_personal(
+    pos: int,
+    sent: int,
+    in_quote: bool,
+    gender: str | None,
+    plural: bool,
+    entities: list["Entity"],
+    exclude: list[tuple[int, int]],
+) -> "Entity | None":
+    """The most salient compatible entity mentioned before ``pos`` (a pronoun), or None."""
+    best = None
+    best_score = float("-inf")
+    for e in entities:
+        ok, bonus = pronoun_compatible(e, gender, plural)
+        if not ok:
+            continue
+        m = None
+        for cand in reversed(e.mentions):
+            if cand.end <= pos and not any(s <= cand.start < t for s, t in exclude):
+                m = cand
+                break
+        if m is None:
+            continue
+        d = sent - m.sent
+        score = -1.0 * d + bonus
+        if m.subject:
+            score += 0.7
+        if e.first_spoke is not None and e.first_spoke < pos:
+            score += 0.6
+        if m.in_quote and not in_quote:  # "…," he said: the speaker is rarely named in the quote
+            score -= 1.5
+        if m.kind == "name":
+            score += 0.2
+        score += 1e-7 * m.start  # later wins a tie
+        if score > best_score:
+            best, best_score = e, score
+    return best

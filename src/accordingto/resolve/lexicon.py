@@ -1,0 +1,226 @@
+"""Word lists for speaker resolution: titles, roles, kinds of nouns, first names.
+
+Everything here is lowercase; lookups use ``word.lower()`` with dots removed
+where noted. Only data lives here: no logic.
+"""
+
+from __future__ import annotations
+
+# Words that may precede a name and are not part of it ("Mayor Ted Wheeler",
+# "Sen. Ted Cruz", "Retired Lt. Gen. Michael Flynn"). Compared without dots.
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother
+    mayor sen senator rep representative congressman congresswoman gov governor lt ltgov
+    president vice vp secretary minister chancellor premier ambassador speaker leader
+    gen general col colonel maj major capt captain sgt sergeant cpl corporal adm admiral
+    lieutenant commander cmdr chief officer detective sheriff deputy judge justice
+    attorney lawyer counsel prosecutor atty
+    retired former then acting interim incumbent nominee candidate
+    democratic republican gop independent
+    prince princess king queen pope rabbi imam bishop cardinal
+    chairman chairwoman chair ceo cfo coo founder director
+    """.split()
+)
+
+# Title → the role noun it implies ("Sen." → senator), for nominal anaphora ("the senator").
+TITLE_ROLE = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "prof": "professor",
+    "rev": "reverend",
+    "atty": "attorney",
+    "dr": "doctor",
+    "vp": "vice president",
+}
+
+# Role nouns that are the same role ("the attorney" may refer back to "lawyer X").
+ROLE_SYNONYMS = [
+    {"lawyer", "attorney", "counsel"},
+    {"spokesman", "spokeswoman", "spokesperson", "representative"},
+    {"senator", "lawmaker", "legislator"},
+    {"representative", "congressman", "congresswoman", "lawmaker"},
+    {"president", "commander"},
+    {"chairman", "chairwoman", "chair"},
+    {"candidate", "nominee"},
+    {"officer", "agent"},
+]
+
+# Describing words that mean the same ("GOP nominee" = "Republican nominee").
+DESCR_SYNONYMS = {
+    "gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic",
+    "dem": "democratic", "u.s": "american", "us": "american", "america": "american",
+}
+# Describing words of which one excludes the others ("the Republican nominee" is not the Libertarian).
+EXCLUSIVE_DESCR = [{"republican", "democratic", "libertarian", "green", "independent"}]
+
+NAME_SUFFIXES = frozenset("jr sr ii iii iv v esq phd md".split())
+
+# Words that can be skipped when matching an abbreviation to a name.
+FUNCTION_WORDS = frozenset("and of the for & de du la le on in at to a an".split())
+
+# Trailing words an organisation's name may drop ("the ICE agency").
+ORG_GENERIC_SUFFIXES = frozenset("agency inc corp co company ltd llc plc group".split())
+
+TITLE_GENDER = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+    "congressman": "m", "congresswoman": "f", "chairman": None, "chairwoman": "f",
+    "spokesman": "m", "spokeswoman": "f", "king": "m", "queen": "f", "prince": "m",
+    "princess": "f", "father": "m", "sister": "f", "brother": "m", "mother": "f",
+    "businessman": "m", "businesswoman": "f", "actor": "m", "actress": "f",
+    "husband": "m", "wife": "f", "son": "m", "daughter": "f", "man": "m", "woman": "f",
+    "boy": "m", "girl": "f", "grandmother": "f", "grandfather": "m", "councilman": "m",
+    "councilwoman": "f", "uncle": "m", "aunt": "f", "widow": "f", "widower": "m",
+    "girlfriend": "f", "boyfriend": "m", "mom": "f", "dad": "m", "gentleman": "m",
+}
+
+# ---- kinds of nouns that head a nominal source ------------------------------------------
+
+DOCUMENT_NOUNS = frozenset(
+    """
+    letter report statement filing memo memorandum email e-mail study poll survey complaint
+    lawsuit suit ruling order document transcript release analysis audit review indictment
+    affidavit motion brief petition resolution bill legislation constitution amendment
+    guideline guidelines rule regulation proposal platform book article editorial op-ed
+    column story paper research data figures estimate estimates record records notice cable
+    note testimony declaration agreement contract opinion decision verdict summary manifesto
+    bulletin advisory guidance findings finding assessment budget forecast projection census
+    dossier complaint charter law statute act policy plan document documents letters reports
+    polls surveys studies emails memos statements filings newsletter journal diary
+    """.split()
+)
+
+ARTEFACT_NOUNS = frozenset(
+    """
+    video footage sign tweet post photo photograph image picture banner poster placard
+    caption clip recording ad advertisement billboard headline website webpage page graphic
+    chart shirt t-shirt hat sticker meme slogan message text label screenshot livestream
+    broadcast tape audio podcast commercial flyer leaflet pamphlet graffiti mural card
+    videos tweets posts signs photos images banners posters placards ads messages
+    """.split()
+)
+
+# Nouns for an unnamed source (type anonymous).
+ANONYMOUS_NOUNS = frozenset(
+    """
+    source official aide insider adviser advisor staffer spokesman spokeswoman spokesperson
+    diplomat operative someone somebody person individual insider confidant associate
+    representative whistleblower informant
+    """.split()
+)
+
+# Plural nouns for a group of people (type group).
+GROUP_NOUNS = frozenset(
+    """
+    protester protestor demonstrator people person agent voter resident supporter critic
+    member activist expert analyst economist scientist researcher observer lawmaker
+    legislator leader conservative liberal progressive american citizen officer student
+    teacher parent worker employee fan witness crowd doctor nurse veteran immigrant
+    farmer owner neighbor neighbour victim family families friend colleague participant
+    attendee delegate donor pollster strategist commentator pundit historian scholar
+    democrat republican candidate organizer organiser volunteer youth child kid man woman
+    men women investigator prosecutor lawyer attorney judge official officials
+    """.split()
+)
+
+# Nouns for an organisation, by kind: "the union" may refer back to "the ... Council".
+ORG_NOUN_CLASSES = {
+    "labour": {"union", "council", "association", "federation", "guild", "brotherhood", "local"},
+    "government": {
+        "agency", "department", "administration", "office", "bureau", "ministry", "government",
+        "service", "commission", "authority", "court", "police",
+        "military", "army", "navy", "force", "congress", "senate", "house", "legislature",
+        "embassy", "council",
+    },
+    "company": {"company", "firm", "corporation", "business", "bank", "retailer", "maker",
+                "manufacturer", "employer", "startup", "airline", "chain", "group"},
+    "campaign": {"campaign", "committee", "party", "pac", "organization", "organisation",
+                 "group", "coalition", "movement", "team"},
+    "school": {"university", "college", "school", "institute", "center", "centre", "foundation",
+               "charity", "nonprofit", "think tank", "organization", "organisation"},
+    "outlet": {"newspaper", "paper", "outlet", "network", "station", "magazine", "site",
+               "website", "channel", "publication", "broadcaster", "tabloid", "daily", "program",
+               "show"},
+}
+ORG_NOUNS = frozenset(w for ws in ORG_NOUN_CLASSES.values() for w in ws)
+OUTLET_NOUNS = frozenset(ORG_NOUN_CLASSES["outlet"])
+
+# Singular nouns for a person's role ("the lawyer", "the mayor").
+PERSON_ROLE_NOUNS = frozenset(
+    """
+    lawyer attorney counsel mayor governor senator president candidate nominee spokesman
+    spokeswoman spokesperson secretary minister chairman chairwoman chair director chief
+    ceo founder judge justice prosecutor sheriff officer detective agent congressman
+    congresswoman representative lawmaker legislator leader speaker commissioner ambassador
+    premier chancellor king queen prince pope bishop pastor rabbi imam reverend professor
+    doctor author writer reporter journalist editor columnist analyst economist scientist
+    researcher expert activist organizer organiser manager owner executive spokesperson
+    adviser advisor aide staffer official strategist pollster coach player actor actress
+    singer star host anchor commentator businessman businesswoman billionaire man woman
+    general colonel captain sergeant lieutenant admiral commander witness victim suspect
+    husband wife mother father son daughter brother sister councilman councilwoman
+    superintendent principal teacher student resident neighbor neighbour protester
+    demonstrator veteran nurse physician surgeon employee worker president-elect
+    """.split()
+)
+
+# Pronouns that can be sources.
+PRONOUNS = {
+    "he": ("m", False), "him": ("m", False), "his": ("m", False), "himself": ("m", False),
+    "she": ("f", False), "her": ("f", False), "hers": ("f", False), "herself": ("f", False),
+    "they": (None, True), "them": (None, True), "their": (None, True), "themselves": (None, True),
+    "it": ("n", False), "its": ("n", False), "itself": ("n", False),
+}
+FIRST_PERSON = frozenset("i me my myself we us our ourselves".split())
+SECOND_PERSON = frozenset("you your yourself yourselves".split())
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+
+DETERMINERS = frozenset("a an the this that these those".split())
+
+# ---- first names (for he/she agreement) -------------------------------------------------
+
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda
+    pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth
+    maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan
+    evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber
+    marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte
+    rose alexis kayla hillary chelsea melania ivanka nikki elizabeth kellyanne sarah huma
+    nancy kamala elizabeth michelle condoleezza madeleine loretta sally janet betsy tulsi
+    alexandria ilhan rashida ayanna kirsten amy dianne susan lisa marsha joni kristi
+    jeanne tammy debbie donna hope omarosa laura barbara katie megyn rachel greta sean
+    lucia sofia carmen rosa ana elena isabel lopez mariana gabriela fernanda valeria
+    priya aisha fatima mei yuki ingrid greta angela theresa marine jacinda ursula
+    """.split()
+) - {"sean", "lopez"}
+
+MALE_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy
+    roy vincent ralph eugene russell bobby mason philip louis barack bill bernie ted mike
+    marco rand chris jeb ben hank newt mitch chuck harry rudy rudolph reince sean stephen
+    steve jared eric tim joe bob al jim tom dick rick rex jeff bob corey kellyanne lindsey
+    paul mitt herman martin lyndon franklin abraham woodrow vladimir xi boris emmanuel
+    justin recep benjamin bibi kim jong-un hassan ali muhammad mohammed ahmed omar carlos
+    luis miguel pedro jorge diego antonio manuel francisco javier fernando ted tommy
+    """.split()
+) - {"kellyanne", "lindsey", "kim"}

@@ -1,0 +1,324 @@
+"""Candidate mentions: named entities, nominal noun phrases and the head of each source.
+
+A :class:`Cand` is one stretch of text that may refer to a speaker. This module
+only finds them and describes them (head token, sentence, whether subject,
+whether inside quotation marks); deciding what they refer to is for
+:mod:`.aliases` (names) and :mod:`.coref` (pronouns and nominals).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass
+class Cand:
+    """One mention candidate: character offsets into doc.text plus what we know of it."""
+
+    start: int
+    end: int
+    text: str
+    head: int  # token index of the syntactic head
+    kind: str  # "name" | "nominal" | "pronoun"
+    label: str = ""  # NER label for names; category for nominals
+    sent: int = 0
+    subject: bool = False
+    in_quote: bool = False
+    lemma: str = ""  # head lemma, lowercase
+    det: str = ""  # first determiner, lowercase ("" when none)
+    plural: bool = False
+    roles: set[str] = field(default_factory=set)
+    descr: set[str] = field(default_factory=set)  # describing words: "republican", "presidential"
+    gender: str | None = None
+    mention_kind: str = "name"  # the schema MentionKind once linked
+    core: tuple[str, ...] | None = None  # normalised name words, filled by aliases.cand_core
+    words: frozenset[str] | None = None  # lowercase words, filled by aliases.wordset
+
+
+class DocInfo:
+    """Per-document lookups shared by the resolver: sentences, quotes, tokens by offset."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.sent_of = [0] * len(doc)
+        if len(doc):
+            arr = doc.to_array([SENT_START, IDX])
+            starts = arr[:, 0] == 1
+            # a line break always ends a sentence (the parser runs some across paragraphs)
+            breaks = [m.start() for m in re.finditer(r"\n", self.text)]
+            if breaks:
+                after = np.searchsorted(arr[:, 1], breaks, side="right")
+                after = after[after < len(doc)]
+                starts[after] = True
+            starts[0] = False
+            self.sent_of = np.cumsum(starts).tolist()
+        self.quotes = _quote_spans(self.text)
+        self._quote_starts = [s for s, _ in self.quotes]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [t for t in span if not t.is_space]
+
+    def quote_at(self, char: int) -> tuple[int, int] | None:
+        """The quotation (start, end) around a character, if any."""
+        k = bisect_right(self._quote_starts, char) - 1
+        if k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]:
+            return self.quotes[k]
+        return None
+
+    def in_quote(self, char: int) -> bool:
+        return self.quote_at(char) is not None
+
+
+_QUOTE_CHARS = re.compile(r'["“”]|\n\s*\n')
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of text inside quotation marks (an open quote ends at a paragraph break)."""
+    spans = []
+    open_at = None
+    for m in _QUOTE_CHARS.finditer(text):
+        ch = m.group()
+        if ch == "“" or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = m.start()
+        elif open_at is not None:  # a closing mark or a paragraph break
+            spans.append((open_at, m.end() if ch in '"”' else m.start()))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def head_of(tokens: list[Token]) -> Token | None:
+    """The syntactic head of a run of tokens: the one whose head lies outside the run."""
+    if not tokens:
+        return None
+    idx = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in idx or t.head.i == t.i]
+    tops = [t for t in tops if not t.is_punct] or tops
+    nouny = [t for t in tops if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    if nouny:
+        return nouny[0]
+    nouny = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouny[-1] if nouny else tops[0]
+
+
+def determiner(tokens: list[Token]) -> str:
+    for t in tokens[:3]:
+        low = t.lower_
+        if t.dep_ in ("det", "predet") or low in lx.DETERMINERS:
+            return low
+        if t.dep_ == "poss":
+            return "poss"
+    return ""
+
+
+def is_plural(token: Token) -> bool:
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    return token.lower_ in ("people", "police", "crowd", "staff", "media", "public")
+
+
+def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") -> Cand | None:
+    tokens = [t for t in tokens if not t.is_space]
+    # never run across a paragraph break (headline noun chunks do)
+    while tokens and ("\n" in tokens[0].text or tokens[0].is_punct and tokens[0].text != "."):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    for k in range(len(tokens) - 1, 0, -1):
+        if "\n" in info.text[tokens[k - 1].idx : tokens[k].idx]:
+            tokens = tokens[k:]
+            break
+    head = head_of(tokens)
+    if head is None:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return Cand(
+        start=start,
+        end=end,
+        text=info.text[start:end],
+        head=head.i,
+        kind=kind,
+        label=label,
+        sent=info.sent_of[head.i],
+        subject=head.dep_ in SUBJECT_DEPS,
+        in_quote=info.in_quote(start),
+        lemma=(head.lemma_ or head.text).lower(),
+        det=determiner(tokens),
+        plural=is_plural(head),
+    )
+
+
+def named_candidates(info: DocInfo) -> list[Cand]:
+    """Named-entity mentions (people, organisations, groups, places), with the roles given them."""
+    out = []
+    for ent in info.doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        c = make_cand(info, list(ent), "name", ent.label_)
+        if c is None or not any(ch.isalpha() for ch in c.text):
+            continue
+        c.roles = roles_of(ent)
+        c.descr = descr_of(ent)
+        out.append(c)
+    return out
+
+
+def roles_of(ent: Span) -> set[str]:
+    """Role nouns given an entity: "lawyer Sean J. Riddell", "Riddell, a lawyer", "Mayor Ted Wheeler"."""
+    roles: set[str] = set()
+    root = ent.root
+    doc = ent.doc
+    # titles inside the entity and the words just before it
+    for t in list(ent)[:3]:
+        low = t.lower_.rstrip(".")
+        if low in lx.TITLES or low in lx.PERSON_ROLE_NOUNS:
+            roles.add(lx.TITLE_ROLE.get(low, low))
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 4:
+        t = doc[i]
+        if t.head.i != root.i and t.head.i not in range(ent.start, ent.end) and t.dep_ not in ("compound", "amod"):
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            low = t.lower_.rstrip(".")
+            roles.add(lx.TITLE_ROLE.get(low, t.lemma_.lower()))
+        elif t.pos_ not in ("ADJ", "PUNCT"):
+            break
+        i -= 1
+    # apposition both ways: "Riddell, a lawyer for …" / "the union's lawyer, Sean Riddell"
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            roles.add(child.lemma_.lower())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        roles.add(root.head.lemma_.lower())
+    # the head noun of an organisation's own name ("… Council", "… Agency")
+    if ent.label_ in ("ORG", "FAC") and root.lower_ in lx.ORG_NOUNS:
+        roles.add(root.lower_)
+    return roles
+
+
+_DESCR_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def norm_descr(word: str) -> str:
+    low = word.lower().rstrip(".")
+    return lx.DESCR_SYNONYMS.get(low, low)
+
+
+def descr_of(ent: Span) -> set[str]:
+    """Words describing a named entity where it is introduced: "GOP presidential nominee Donald Trump",
+    "Sean Riddell, a lawyer for the union"."""
+    doc = ent.doc
+    root = ent.root
+    out: set[str] = set()
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 5:
+        t = doc[i]
+        if t.pos_ not in _DESCR_POS and t.pos_ != "PUNCT" or "\n" in t.text:
+            break
+        if t.pos_ in _DESCR_POS:
+            out.add(norm_descr(t.text))
+        i -= 1
+    for t in ent:
+        if t.lower_.rstrip(".") in lx.TITLES:
+            out.add(norm_descr(t.text))
+    for child in root.children:
+        if child.dep_ == "appos":
+            out |= {norm_descr(t.text) for t in child.subtree if t.pos_ in _DESCR_POS and t.i - child.i < 8}
+    return out
+
+
+def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
+    """Noun phrases headed by a noun that can stand for a source (letter, union, protesters, mayor)."""
+    out = []
+    doc = info.doc
+    for root in doc:
+        if root.pos_ not in ("NOUN", "PROPN") or root.i in taken or root.dep_ == "compound":
+            continue
+        if root.lower_ not in _NOMINAL_WORDS and root.lemma_.lower() not in _NOMINAL_WORDS:
+            continue
+        if root.pos_ == "PROPN" and root.lower_ not in _NOMINAL_WORDS:
+            continue
+        # the noun phrase up to its head, as spaCy's noun chunks: "a cease-and-desist letter",
+        # and possessors: "the mayor" of "the mayor's apparent disregard"
+        phrase = list(doc[root.left_edge.i : root.i + 1])
+        lemma = (root.lemma_ or root.text).lower()
+        cat = nominal_category(lemma, root.lower_, is_plural(root))
+        if not cat:
+            continue
+        c = make_cand(info, phrase, "nominal", cat)
+        if c is not None:
+            c.mention_kind = "nominal"
+            c.descr = phrase_descr(phrase, root)
+            out.append(c)
+    return out
+
+
+_NOMINAL_WORDS = (
+    lx.DOCUMENT_NOUNS | lx.ARTEFACT_NOUNS | lx.ANONYMOUS_NOUNS | lx.ORG_NOUNS | lx.PERSON_ROLE_NOUNS
+) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"}
+
+
+def nominal_category(lemma: str, word: str, plural: bool) -> str:
+    """Which kind of nominal a head noun makes, or "" when none of ours."""
+    if lemma in lx.ARTEFACT_NOUNS or word in lx.ARTEFACT_NOUNS:
+        return "artefact"
+    if lemma in lx.DOCUMENT_NOUNS or word in lx.DOCUMENT_NOUNS:
+        return "document"
+    if lemma in lx.OUTLET_NOUNS:
+        return "outlet"
+    if lemma == "police" or (lemma in lx.ORG_NOUNS and lemma not in ("state", "house", "show", "local")):
+        return "organisation"
+    if lemma in lx.ANONYMOUS_NOUNS:
+        return "anonymous"
+    if plural and (lemma in lx.GROUP_NOUNS or word in ("people", "men", "women", "officials")):
+        return "group"
+    if lemma in lx.PERSON_ROLE_NOUNS:
+        return "person"
+    if lemma in lx.GROUP_NOUNS:
+        return "group" if plural else "person"
+    return ""
+
+
+def pronoun_info(token: Token) -> tuple[str, str | None, bool] | None:
+    """(class, gender, plural) for a pronoun that can be a source; None for other words.
+
+    class is "personal" (he/she/they/it), "first" (I/we), "second" (you) or "relative" (who).
+    """
+    low = token.lower_
+    if low in lx.PRONOUNS:
+        gender, plural = lx.PRONOUNS[low]
+        return "personal", gender, plural
+    if low in lx.FIRST_PERSON:
+        return "first", None, low in ("we", "us", "our", "ourselves")
+    if low in lx.SECOND_PERSON:
+        return "second", None, False
+    if low in lx.RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT", "WP$"):
+        return "relative", None, False
+    return None
+
+
+
+def phrase_descr(tokens: list[Token], head: Token) -> set[str]:
+    """The describing words of a noun phrase, besides its head: "the Republican presidential nominee"."""
+    return {norm_descr(t.text) for t in tokens if t.i != head.i and t.pos_ in _DESCR_POS}

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .unattributed import unattributed_sentences
 
-from ..schema import Attribution, Sentence
-
-
-def unattributed_sentences(doc: Doc, attributions: list[Attribution]) -> list[Sentence]:
-    return []
+__all__ = ["unattributed_sentences"]

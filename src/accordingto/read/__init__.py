@@ -77,7 +77,17 @@ def read_input(
         text, meta.removed = remove_furniture(text)
     check_not_empty(text)
     check_english(text)
+    if meta.title is None:
+        meta.title = _headline(text)
     return Article(text=text, meta=meta)
+
+
+def _headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline (short, no final full stop)."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= 200 and not first.endswith((".", ":", ";", ",")) and "\n" in text.strip():
+        return first
+    return None
 
 
 def read_path(

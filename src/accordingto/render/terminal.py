@@ -40,8 +40,8 @@ def print_report(report: Report, console: Console | None = None) -> None:
 
     table = Table(title="Attributions, in reading order", title_justify="left", show_lines=False, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("speaker", style="cyan", ratio=2)
-    table.add_column("cue", style="magenta", ratio=1)
+    table.add_column("speaker", style="cyan", ratio=2, overflow="fold")
+    table.add_column("cue", style="magenta", ratio=1, min_width=12, overflow="fold")
     table.add_column("content", ratio=6)
     for a in report.attributions:
         who = a.speaker or (" ".join(s.text for s in a.source) if a.source else "—")

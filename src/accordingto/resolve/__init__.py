@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 from ..schema import Attribution, Mention, Speaker
 from . import aliases, coref
 from .entities import Entity, Registry, build, link_nominal, named_apposite, new_nominal, source_nominal
-from .mentions import Cand, DocInfo, head_of, make_cand, nominal_category, pronoun_info
+from .mentions import _NOMINAL_WORDS, Cand, DocInfo, category_of, head_of, make_cand, nominal_category, pronoun_info
+from .types import is_outlet_name
 
 __all__ = ["resolve"]
 
@@ -106,7 +107,7 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
         if e is not None:
             return e
     headline = _headline_noun(info, a, head)
-    if head.pos_ == "PROPN" and hit is None and not headline:
+    if hit is None and not headline and _looks_like_name(info, tokens, head):
         return _link_unlabelled_name(reg, tokens, head)
     # a nominal: its own noun phrase, or what it refers back to
     c = source_nominal(info, _trim_phrase(tokens, head))
@@ -134,6 +135,27 @@ def _headline_noun(info: DocInfo, a: Attribution, tok: Token) -> bool:
     sent = tok.sent
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
+    """A proper name NER missed ("TheDC", "Politifact"), not a capitalised common noun ("Readers")."""
+    if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+        return False
+    low = head.lower_
+    others = [t for t in tokens if t.i != head.i and t.pos_ == "PROPN"]
+    if (low in _NOMINAL_WORDS or head.lemma_.lower() in _NOMINAL_WORDS) and not others:
+        return False  # "the Union", "Sources"
+    if any(ch.isupper() for ch in head.text[1:]) or is_outlet_name(head.text):
+        return True
+    if head.pos_ == "PROPN" and not (head.is_sent_start and head.tag_ == "NNPS"):
+        return True
+    if not head.is_sent_start and head.i > 0 and "\n" not in head.nbor(-1).text:
+        return True
+    # sentence-initial: a common noun for people ("Scholars") is not a name; else a name
+    # if the text capitalises it elsewhere too
+    if category_of(head)[0]:
+        return False
+    return any(t.text == head.text and not t.is_sent_start for t in info.doc if t.i != head.i)
 
 
 def reg_is_name(tok: Token) -> bool:

@@ -46,6 +46,8 @@ def nominal_matches(c: Cand, e: "Entity") -> bool:
             return not c.plural and bool(_synonyms(lemma) & e.roles)
         if e.type == "outlet":
             return lemma in lx.OUTLET_NOUNS or lemma in e.roles
+        if e.type == "organisation" and e.label in ("GPE", "LOC"):  # "the city", "the country"
+            return lemma in lx.ORG_NOUN_CLASSES["place"]
         if e.type == "organisation" and e.label in ("ORG", "FAC", ""):
             if lemma in e.roles or (lemma in _GENERIC_ORG and lemma not in lx.OUTLET_NOUNS):
                 return True

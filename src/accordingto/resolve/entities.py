@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import aliases, coref
 from . import lexicon as lx
 from . import types as tp
-from .mentions import Cand, DocInfo, make_cand, named_candidates, nominal_candidates, nominal_category
+from .mentions import Cand, DocInfo, category_of, make_cand, named_candidates, nominal_candidates, phrase_descr
 
 
 @dataclass
@@ -350,6 +350,9 @@ def source_nominal(info: DocInfo, tokens) -> Cand | None:
     if c is None:
         return None
     head = info.doc[c.head]
-    c.label = nominal_category(c.lemma, head.lower_, c.plural) or "unknown"
+    cat, plural = category_of(head)
+    c.label = cat or "unknown"
+    c.plural = plural
+    c.descr = phrase_descr(list(tokens), head)
     c.mention_kind = "nominal"
     return c

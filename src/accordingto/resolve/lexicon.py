@@ -10,7 +10,7 @@ from __future__ import annotations
 # "Sen. Ted Cruz", "Retired Lt. Gen. Michael Flynn"). Compared without dots.
 TITLES = frozenset(
     """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother
+    sens reps govs drs messrs mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother
     mayor sen senator rep representative congressman congresswoman gov governor lt ltgov
     president vice vp secretary minister chancellor premier ambassador speaker leader
     gen general col colonel maj major capt captain sgt sergeant cpl corporal adm admiral
@@ -20,6 +20,16 @@ TITLES = frozenset(
     democratic republican gop independent
     prince princess king queen pope rabbi imam bishop cardinal
     chairman chairwoman chair ceo cfo coo founder director
+    """.split()
+)
+
+# Headline verbs NER glues onto names ("Obama Says", "Rip Donald Trump").
+HEADLINE_WORDS = frozenset(
+    """
+    says said say seeks speech slams tells warns claims calls urges vows blasts rips hits admits
+    denies responds defends touts pushes backs endorses attacks accuses mocks praises reveals
+    explains argues insists suggests announces declares confirms refuses agrees plans wants needs
+    knocks rejects sues wins loses leads trails unveils releases launches doubles dismisses
     """.split()
 )
 
@@ -96,6 +106,10 @@ DOCUMENT_NOUNS = frozenset(
     bulletin advisory guidance findings finding assessment budget forecast projection census
     dossier complaint charter law statute act policy plan document documents letters reports
     polls surveys studies emails memos statements filings newsletter journal diary
+    piece accord deal treaty standard standards statistic statistics return returns bylaw
+    bylaws submission commentary account database average averages literature seller
+    transcript tally count index model projection chart data dataset reporting coverage
+    indictment warrant subpoena citation directive executive-order speech remarks interview
     """.split()
 )
 
@@ -106,6 +120,7 @@ ARTEFACT_NOUNS = frozenset(
     chart shirt t-shirt hat sticker meme slogan message text label screenshot livestream
     broadcast tape audio podcast commercial flyer leaflet pamphlet graffiti mural card
     videos tweets posts signs photos images banners posters placards ads messages
+    film movie documentary spot slide slides presentation footage song album show episode
     """.split()
 )
 
@@ -142,7 +157,11 @@ ORG_NOUN_CLASSES = {
         "embassy", "council",
     },
     "company": {"company", "firm", "corporation", "business", "bank", "retailer", "maker",
-                "manufacturer", "employer", "startup", "airline", "chain", "group"},
+                "manufacturer", "employer", "startup", "airline", "chain", "group", "fund"},
+    "panel": {"panel", "board", "caucus", "jury", "tribunal", "committee", "subcommittee",
+              "court", "alliance", "coalition", "media", "medium", "labor", "labour", "bloc"},
+    "place": {"city", "state", "country", "nation", "county", "town", "village", "province",
+              "region", "republic", "kingdom", "capital"},
     "campaign": {"campaign", "committee", "party", "pac", "organization", "organisation",
                  "group", "coalition", "movement", "team"},
     "school": {"university", "college", "school", "institute", "center", "centre", "foundation",
@@ -153,6 +172,49 @@ ORG_NOUN_CLASSES = {
 }
 ORG_NOUNS = frozenset(w for ws in ORG_NOUN_CLASSES.values() for w in ws)
 OUTLET_NOUNS = frozenset(ORG_NOUN_CLASSES["outlet"])
+
+# Words for a part or a number of something: "one of the family's attorneys", "46 percent",
+# "a chorus of prominent Republicans". The source is what follows "of".
+QUANTITY_WORDS = frozenset(
+    """
+    one some many several most all each any none few both half third quarter majority minority
+    plurality number percent dozens dozen hundreds thousands millions share handful chorus raft
+    pair couple lot bunch slew series group host score majority body proportion fraction
+    two three four five six seven eight nine ten
+    """.split()
+)
+# Pronouns that stand for people: "Everyone I spoke to", "others", "no one".
+PEOPLE_PRONOUNS = {
+    "everyone": "group", "everybody": "group", "others": "group", "all": "group", "some": "group",
+    "many": "group", "most": "group", "few": "group", "both": "group", "several": "group",
+    "none": "group", "someone": "anonymous", "somebody": "anonymous", "one": "anonymous",
+    "anyone": "anonymous", "another": "anonymous", "each": "group", "nobody": "group", "no one": "group",
+    "those": "group",
+}
+# Endings of nouns for people ("questioner", "environmentalist", "proponent"), and the words
+# with those endings that are not people.
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "eer", "ee", "ess", "ive", "ite", "ino", "ina", "al")
+NOT_PERSON = frozenset(
+    """
+    number paper letter order matter power center centre water border poster computer quarter
+    chapter meter corner dollar factor sector error mirror floor door labor labour color colour
+    honor rumor motor tenor major minor document statement agreement government department
+    comment argument movement event content element moment percent payment amendment management
+    development incident accident talent cent restaurant plant grant elephant ant element
+    summer winter weather river tower tower career answer other manner member offer shooter
+    chamber cancer cluster charter counter filter folder banner trailer thriller character
+    theater theatre computer remainder reminder monitor
+    behavior behaviour favor favour vigor anchor mentor sponsor error indicator calculator
+    ancestor excess access process address success progress business congress darkness
+    initiative incentive alternative perspective narrative objective executive directive
+    site bite rite suite appetite website favorite satellite
+    casino
+    proposal approval arrival survival festival signal journal animal capital hospital
+    trial total deal meal goal rival material manual ritual portal interval critical official
+    potential principal tribal federal general local national rational personal
+    intent extent percent patent accent current recent event parent
+    """.split()
+) - {"official", "parent", "member", "executive", "general", "principal", "rival", "national"}
 
 # Singular nouns for a person's role ("the lawyer", "the mayor").
 PERSON_ROLE_NOUNS = frozenset(
@@ -169,9 +231,10 @@ PERSON_ROLE_NOUNS = frozenset(
     general colonel captain sergeant lieutenant admiral commander witness victim suspect
     husband wife mother father son daughter brother sister councilman councilwoman
     superintendent principal teacher student resident neighbor neighbour protester
-    demonstrator veteran nurse physician surgeon employee worker president-elect
+    demonstrator veteran nurse physician surgeon employee worker president-elect architect
+    advocate surrogate delegate candidate graduate associate ex-wife ex-husband partner
     """.split()
-)
+) | frozenset(TITLE_GENDER)
 
 # Pronouns that can be sources.
 PRONOUNS = {

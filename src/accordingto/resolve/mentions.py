@@ -175,7 +175,13 @@ def named_candidates(info: DocInfo) -> list[Cand]:
     for ent in info.doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        c = make_cand(info, list(ent), "name", ent.label_)
+        tokens = list(ent)
+        # headlines: NER glues verbs onto names ("Obama Says", "Rip Donald Trump")
+        while len(tokens) > 1 and (tokens[-1].lower_ in lx.HEADLINE_WORDS or tokens[-1].pos_ in ("VERB", "AUX")):
+            tokens = tokens[:-1]
+        while len(tokens) > 1 and (tokens[0].lower_ in lx.HEADLINE_WORDS or tokens[0].pos_ in ("VERB", "AUX")):
+            tokens = tokens[1:]
+        c = make_cand(info, tokens, "name", ent.label_)
         if c is None or not any(ch.isalpha() for ch in c.text):
             continue
         c.roles = roles_of(ent)
@@ -279,6 +285,46 @@ _NOMINAL_WORDS = (
 ) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"}
 
 
+def category_of(tok: Token, guess: bool = True) -> tuple[str, bool]:
+    """(category, plural) of a source's head word, looking through "one of …", "46 percent of …".
+
+    With ``guess`` a noun that ends like a noun for people ("questioner",
+    "environmentalists") counts as one.
+    """
+    low = tok.lower_
+    lemma = (tok.lemma_ or tok.text).lower()
+    if low in lx.QUANTITY_WORDS or lemma in lx.QUANTITY_WORDS or tok.like_num:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    cat, plural = category_of(objs[0], guess)
+                    single = low in ("one", "each", "another") or lemma == "one"
+                    if cat == "group" and single:
+                        return "anonymous", False
+                    return cat, plural and not single
+        if lemma in ("percent", "majority", "minority", "plurality", "number", "dozens", "hundreds",
+                     "thousands", "millions", "share", "handful", "chorus") or tok.like_num:
+            return "group", True
+    if tok.pos_ in ("PRON", "DET", "NUM", "ADJ") or low in lx.PEOPLE_PRONOUNS:
+        if low in lx.PEOPLE_PRONOUNS:
+            cat = lx.PEOPLE_PRONOUNS[low]
+            return cat, cat == "group"
+    plural = is_plural(tok)
+    cat = nominal_category(lemma, low, plural)
+    if not cat and guess and tok.pos_ in ("NOUN", "PROPN"):
+        cat = _person_by_ending(lemma, low, plural)
+    return cat, plural
+
+
+def _person_by_ending(lemma: str, word: str, plural: bool) -> str:
+    if lemma in lx.NOT_PERSON or word in lx.NOT_PERSON or lemma.endswith(("ment", "ness", "ship", "tion")):
+        return ""
+    if lemma.endswith(lx.PERSON_SUFFIXES) or word in ("latinos", "latinas", "millennials"):
+        return "group" if plural else "person"
+    return ""
+
+
 def nominal_category(lemma: str, word: str, plural: bool) -> str:
     """Which kind of nominal a head noun makes, or "" when none of ours."""
     if lemma in lx.ARTEFACT_NOUNS or word in lx.ARTEFACT_NOUNS:
@@ -287,7 +333,7 @@ def nominal_category(lemma: str, word: str, plural: bool) -> str:
         return "document"
     if lemma in lx.OUTLET_NOUNS:
         return "outlet"
-    if lemma == "police" or (lemma in lx.ORG_NOUNS and lemma not in ("state", "house", "show", "local")):
+    if lemma == "police" or word == "media" or (lemma in lx.ORG_NOUNS and lemma not in ("house", "show", "local")):
         return "organisation"
     if lemma in lx.ANONYMOUS_NOUNS:
         return "anonymous"

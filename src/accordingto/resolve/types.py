@@ -60,6 +60,8 @@ def named_type(labels: list[str], name: str, canonical_label: str) -> str:
     """Type of a named speaker from its NER labels and its canonical name."""
     if canonical_label in ("ORG", "", "WORK_OF_ART") and is_outlet_name(name):
         return "outlet"
+    if name.lower() in _OUTLET_NAMES and name.lower() not in _NEEDS_THE:  # NER: "Politico" PERSON
+        return "outlet"
     label = canonical_label or (Counter(l for l in labels if l).most_common(1) or [("", 0)])[0][0]
     if label == "PERSON":
         return "person"

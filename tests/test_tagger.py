@@ -1,0 +1,76 @@
+"""The tagger's input encoding, decoding and linking, on real text."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accordingto.extract.encoding import LABELS, encode, labels_for, windows, word_spans
+from accordingto.extract.link import link
+from accordingto.extract.tagger import tag_spans, viterbi
+
+TEXT = (
+    "Harbour Ferry Fares Rise Again\n\n"
+    'Fares will rise by 40 cents in April, the port authority said on Monday. "Nobody likes paying more," '
+    "said Ana Ruiz, who runs the ferry line.\n\nCommuters were not consulted, according to a union leaflet."
+)
+
+
+def _at(text: str, sub: str) -> tuple[int, int]:
+    i = text.index(sub)
+    return i, i + len(sub)
+
+
+def test_labels_round_trip_to_the_same_spans():
+    enc = encode(TEXT)
+    gold = {
+        "source": [[_at(TEXT, "the port authority")], [_at(TEXT, "Ana Ruiz, who runs the ferry line")]],
+        "cue": [[_at(TEXT, "said on Monday")]],
+        "content": [[_at(TEXT, "Fares will rise by 40 cents in April")]],
+    }
+    labels = labels_for(enc, gold)
+    tags = [LABELS[labels[i]] for i in enc.word_starts]
+    spans = word_spans(enc, tags)
+    assert spans["source"] == [_at(TEXT, "the port authority"), _at(TEXT, "Ana Ruiz, who runs the ferry line")]
+    assert spans["cue"] == [_at(TEXT, "said on Monday")]
+    assert spans["content"] == [_at(TEXT, "Fares will rise by 40 cents in April")]
+
+
+def test_paragraph_breaks_and_letter_case_are_encoded():
+    enc = encode(TEXT)
+    assert (enc.words == -1).sum() == 2  # two blank-line breaks
+    first = enc.word_starts[0]
+    assert enc.case[first] == 2  # "Harbour" is capitalised
+
+
+def test_windows_cover_everything_with_overlap():
+    spans = windows(1000, 256, 192)
+    assert spans[0][0] == 0 and spans[-1][1] == 1000
+    assert all(e - s <= 254 for s, e in spans)
+    assert all(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+def test_viterbi_never_starts_inside_a_span():
+    logp = np.log(np.full((3, len(LABELS)), 1e-6))
+    logp[:, LABELS.index("I-cue")] = 0.0  # the raw best path would be I-cue everywhere
+    tags = [LABELS[t] for t in viterbi(logp)]
+    assert tags[0] != "I-cue" and all(not t.startswith("I-") or t[2:] == tags[0][2:] for t in tags)
+
+
+def test_link_ties_source_cue_content_of_one_sentence():
+    s1 = _at(TEXT, 'Fares will rise by 40 cents in April, the port authority said on Monday.')
+    spans = {
+        "source": [_at(TEXT, "the port authority")],
+        "cue": [_at(TEXT, "said")],
+        "content": [_at(TEXT, "Fares will rise by 40 cents in April")],
+    }
+    (a,) = link(spans, [s1], TEXT)
+    assert a.source == spans["source"] and a.content == spans["content"]
+
+
+def test_trained_tagger_finds_the_quote_and_its_speaker():
+    spans = tag_spans(TEXT)
+    sources = [TEXT[s:e] for s, e in spans["source"]]
+    contents = [TEXT[s:e] for s, e in spans["content"]]
+    assert any("Ana Ruiz" in s for s in sources)
+    assert any("Nobody likes paying more" in c for c in contents)
+    assert any("40 cents" in c for c in contents)

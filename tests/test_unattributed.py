@@ -162,6 +162,19 @@ def test_furniture_lines_are_not_unattributed(line):
     assert _texts(_run(text)) == ["The council voted to close the branch in June."]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update: The branch will now close in August instead of June.",
+        "More than 200 people attended the hearing on Tuesday night.",
+        "Sources of funding for the new branch have not been found yet.",
+    ],
+)
+def test_prose_that_starts_like_a_label_is_kept(line):
+    text = f"City News\n\n{line}\n"
+    assert _texts(_run(text)) == [line]
+
+
 def test_a_sentence_starting_with_by_is_not_a_byline():
     text = "City News\n\nBy the end of the day, the council had voted to close the branch.\n"
     assert _texts(_run(text)) == ["By the end of the day, the council had voted to close the branch."]
@@ -219,6 +232,9 @@ def test_seed_attributed_sentences_are_left_out(seed_report):
         "reads the letter",
         "The Daily Caller reports",
         "TheDC notes",
+        # sentences that introduce a block quote
+        "The cease-and-desist letter ends by calling on Mayor Wheeler",
+        "Here's how The Daily Caller described the scene",
         # the letter's block-quote paragraphs
         "We ask that you end your policy",
         "Our membership has been the subjected to threats",

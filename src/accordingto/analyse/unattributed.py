@@ -40,9 +40,9 @@ _FURNITURE = re.compile(
     r"""(?ix)
     (?:by|written\s+by|reporting\s+by|story\s+by|words\s+by|posted\s+by)\s+(?-i:[A-Z])[\w.'\u2019-]*(?:\s|,|$).*  # bylines
     | (?:photo|image|picture|video|graphic|illustration|caption|credit|source|related|read\s+more|read\s+also|
-         also\s+read|see\s+also|watch|listen|update|updated|published|posted|last\s+updated|filed\s+under|
-         tags?|topics?|editor['\u2019]?s\s+note|note|advertisement|sponsored|share|follow|subscribe|sign\s+up|
-         click\s+here|copyright|more)
+         also\s+read|see\s+also|watch|listen|published|posted|last\s+updated|filed\s+under|
+         tags?|topics?|editor['\u2019]?s\s+note|advertisement|sponsored|share|follow|subscribe|sign\s+up|
+         click\s+here|copyright)
       (?:\s+(?:credit|credits|by|courtesy|caption|stories|articles|coverage|on|at))?\s*[:|\u2013\u2014>\u00bb].*
     | (?:photo|image|picture|video)s?\s+(?:by|courtesy\s+of)\b.*
     | (?:\u00a9|\(c\)|copyright\s+\d{4}).*

@@ -206,6 +206,9 @@ def _nominal_name(e: Entity) -> str:
     return " ".join(ws)
 
 
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.&'’-]*")
+
+
 def _scan_aliases(reg: Registry) -> None:
     """Find the short names in running text that NER missed: last names, acronyms."""
     info = reg.info
@@ -224,10 +227,18 @@ def _scan_aliases(reg: Registry) -> None:
                 lookup.setdefault(initials, []).append((e, "abbreviation"))
     if not lookup:
         return
-    for tok in info.doc:
-        if tok.i in reg.by_token or not tok.text[:1].isupper():
+    doc = info.doc
+    for m in _CAPITALISED.finditer(info.text):
+        word = re.sub(r"(?:'s|’s|'|’)$", "", m.group())
+        key = word.replace(".", "") if aliases.is_acronym(word) else word.rstrip(".")
+        if key not in lookup:
             continue
-        key = tok.text.replace(".", "") if aliases.is_acronym(tok.text) else tok.text
+        span = doc.char_span(m.start(), m.start() + len(word), alignment_mode="contract")
+        if span is None or len(span) != 1:
+            span = doc.char_span(m.start(), m.start() + len(key), alignment_mode="contract")
+        if span is None or len(span) != 1 or span[0].i in reg.by_token:
+            continue
+        tok = span[0]
         hits = list({id(e): (e, kind) for e, kind in lookup.get(key, [])}.values())
         if len(hits) != 1:
             continue

@@ -167,8 +167,7 @@ ORG_NOUN_CLASSES = {
     "school": {"university", "college", "school", "institute", "center", "centre", "foundation",
                "charity", "nonprofit", "think tank", "organization", "organisation"},
     "outlet": {"newspaper", "paper", "outlet", "network", "station", "magazine", "site",
-               "website", "channel", "publication", "broadcaster", "tabloid", "daily", "program",
-               "show"},
+               "website", "channel", "publication", "broadcaster", "tabloid", "daily"},
 }
 ORG_NOUNS = frozenset(w for ws in ORG_NOUN_CLASSES.values() for w in ws)
 OUTLET_NOUNS = frozenset(ORG_NOUN_CLASSES["outlet"])

@@ -13,7 +13,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
@@ -258,22 +260,26 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
     """Noun phrases headed by a noun that can stand for a source (letter, union, protesters, mayor)."""
     out = []
     doc = info.doc
-    for root in doc:
-        if root.pos_ not in ("NOUN", "PROPN") or root.i in taken or root.dep_ == "compound":
+    if not len(doc):
+        return out
+    # filter on arrays first: making spaCy Token objects is the slow part
+    arr = doc.to_array([POS, DEP, LOWER, LEMMA])
+    for i in range(len(doc)):
+        pos, dep, lower, lemma_id = (int(v) for v in arr[i])
+        if pos not in (NOUN, PROPN) or dep == _COMPOUND or i in taken:
             continue
-        if root.lower_ not in _NOMINAL_WORDS and root.lemma_.lower() not in _NOMINAL_WORDS:
+        if lower not in _NOMINAL_IDS and (pos == PROPN or lemma_id not in _NOMINAL_IDS):
             continue
-        if root.pos_ == "PROPN" and root.lower_ not in _NOMINAL_WORDS:
-            continue
+        root = doc[i]
         # the noun phrase up to its head, as spaCy's noun chunks: "a cease-and-desist letter",
         # and possessors: "the mayor" of "the mayor's apparent disregard"
         phrase = list(doc[root.left_edge.i : root.i + 1])
-        lemma = (root.lemma_ or root.text).lower()
-        cat = nominal_category(lemma, root.lower_, is_plural(root))
+        cat, plural = category_of(root, guess=False)  # "a group of protesters": protesters
         if not cat:
             continue
         c = make_cand(info, phrase, "nominal", cat)
         if c is not None:
+            c.plural = plural
             c.mention_kind = "nominal"
             c.descr = phrase_descr(phrase, root)
             out.append(c)
@@ -282,7 +288,9 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
 
 _NOMINAL_WORDS = (
     lx.DOCUMENT_NOUNS | lx.ARTEFACT_NOUNS | lx.ANONYMOUS_NOUNS | lx.ORG_NOUNS | lx.PERSON_ROLE_NOUNS
-) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"}
+) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"} | lx.GROUP_NOUNS
+_NOMINAL_IDS = frozenset(hash_string(w) for w in _NOMINAL_WORDS)
+_COMPOUND = hash_string("compound")
 
 
 def category_of(tok: Token, guess: bool = True) -> tuple[str, bool]:

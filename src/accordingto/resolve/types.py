@@ -32,7 +32,8 @@ _OUTLET_NAMES = frozenset(
 _OUTLET_WORDS = re.compile(
     r"\b(Times|Post|News|Journal|Herald|Tribune|Gazette|Observer|Chronicle|Caller|Beast|Examiner|"
     r"Inquirer|Globe|Register|Telegraph|Guardian|Independent|Dispatch|Courier|Enquirer|Bee|"
-    r"Star-Ledger|Daily|Magazine|Radio|Newspaper|Wire|Report|Reporter|Press|TV|Television)\b"
+    r"Star-Ledger|Daily|Magazine|Radio|Newspaper|Wire|Report|Reporter|Press|TV|Television|Channel|"
+    r"Network|Sun|Star|Mirror|Express|Post-Gazette|Times-Picayune|Bulletin|Review)\b"
 )
 _NOT_OUTLET = re.compile(r"\b(Post Office|Press Secretary|Report Card|Times Square|Star Wars)\b")
 
@@ -53,7 +54,9 @@ def is_outlet_name(name: str) -> bool:
         return True
     if _NOT_OUTLET.search(name):
         return False
-    return bool(_OUTLET_WORDS.search(name)) and any(w[:1].isupper() for w in name.split())
+    # an outlet word ends the name ("… Times", "… News") or "Daily" starts it
+    last = ws[-1] if ws else ""
+    return bool(_OUTLET_WORDS.fullmatch(last)) and last[:1].isupper() or (len(ws) > 1 and ws[0] == "Daily")
 
 
 def named_type(labels: list[str], name: str, canonical_label: str) -> str:

@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 
 from accordingto.cli import app
 from accordingto.schema import json_schema
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 RIVERSIDE = ROOT / "examples" / "riverside-library-closure.txt"
-SEED = Path("/work/shared/examples/seed-portland-ice-union.txt")
+SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
 SCRIPT = Path(sys.executable).parent / "accordingto"
 if not SCRIPT.exists():  # tests run by a python outside the virtualenv
     SCRIPT = ROOT / ".venv" / "bin" / "accordingto"

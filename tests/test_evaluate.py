@@ -18,8 +18,9 @@ from accordingto.evaluate import (
     score_predictions,
 )
 from accordingto.read.polnear import gold_files, iter_articles, load_ann, parse_ann
+from conftest import SHARED
 
-POLNEAR = Path("/work/shared/data/polnear")
+POLNEAR = SHARED / "data" / "polnear"
 DEV = POLNEAR / "dev"
 COFENET_DEV = POLNEAR / "cofenet_dev.jsonl"
 needs_polnear = pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev split not available")

@@ -10,8 +10,9 @@ from accordingto.extract.quotes import find_quotes
 from accordingto.extract.rules import extract_rules
 from accordingto.extract.spans import make_span, trim
 from accordingto.nlp import get_nlp
+from conftest import SHARED
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-portland-ice-union.txt"
+SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,10 @@ from accordingto.errors import (
     NotEnglishError,
 )
 from accordingto.read import MAX_INPUT_BYTES, read_input, read_path
+from conftest import SHARED
 
 DATA = Path(__file__).parent / "data"
-SEED = Path("/work/shared/examples/seed-portland-ice-union.txt")
+SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
 
 # A made-up article with no attributions at all.
 PLAIN = (

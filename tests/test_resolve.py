@@ -16,10 +16,11 @@ import pytest
 
 from accordingto.resolve import resolve
 from accordingto.schema import Attribution, Span
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "examples" / "seed-portland-ice-union.txt"
-POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
 
 
 @pytest.fixture(scope="module")

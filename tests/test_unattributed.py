@@ -15,8 +15,9 @@ import accordingto
 from accordingto.analyse import unattributed_sentences
 from accordingto.nlp import get_nlp
 from accordingto.schema import Attribution, Sentence, Span
+from conftest import SHARED
 
-SEED = Path("/work/shared/examples/seed-portland-ice-union.txt")
+SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
 
 
 def _span(text: str, sub: str) -> Span:

@@ -60,11 +60,15 @@ class Registry:
         self.info = info
         self.entities: list[Entity] = []
         self.by_token: dict[int, tuple[Entity, Cand]] = {}
+        self.bare: dict[str, Entity] = {}  # unnamed entities by their words ("agents")
 
     def new(self, e: Entity) -> Entity:
         self.entities.append(e)
         for m in e.mentions:
             self.index(e, m)
+        if not e.named:
+            for m in e.mentions:
+                self.bare.setdefault(_nominal_key(m.text), e)
         return e
 
     def attach(self, e: Entity, c: Cand) -> None:
@@ -303,12 +307,9 @@ def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | Non
     """The entity an unnamed noun phrase refers back to, if it is anaphoric."""
     if c.det in ("the", "this", "that", "these", "those", "poss"):
         return coref.resolve_definite(c, reg.entities, c.start)
-    if not c.det and c.plural:
-        key = _nominal_key(c.text)
-        for e in reversed(reg.entities):
-            if not e.named and any(_nominal_key(m.text) == key for m in e.mentions if m.end <= c.start):
-                return e
-        return None
+    if not c.det and c.plural:  # "agents" … "agents": the same group
+        e = reg.bare.get(_nominal_key(c.text))
+        return e if e is not None and e.first < c.start else None
     if not c.det and headline:
         return coref.resolve_definite(c, reg.entities, c.start, after=True)
     return None

@@ -264,11 +264,12 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
         return out
     # filter on arrays first: making spaCy Token objects is the slow part
     arr = doc.to_array([POS, DEP, LOWER, LEMMA])
-    for i in range(len(doc)):
-        pos, dep, lower, lemma_id = (int(v) for v in arr[i])
-        if pos not in (NOUN, PROPN) or dep == _COMPOUND or i in taken:
-            continue
-        if lower not in _NOMINAL_IDS and (pos == PROPN or lemma_id not in _NOMINAL_IDS):
+    pos, dep, lower, lemma = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+    keep = (pos == NOUN) | (pos == PROPN)
+    keep &= dep != _COMPOUND
+    keep &= np.isin(lower, _NOMINAL_ID_ARRAY) | ((pos == NOUN) & np.isin(lemma, _NOMINAL_ID_ARRAY))
+    for i in np.flatnonzero(keep).tolist():
+        if i in taken:
             continue
         root = doc[i]
         # the noun phrase up to its head, as spaCy's noun chunks: "a cease-and-desist letter",
@@ -289,7 +290,7 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
 _NOMINAL_WORDS = (
     lx.DOCUMENT_NOUNS | lx.ARTEFACT_NOUNS | lx.ANONYMOUS_NOUNS | lx.ORG_NOUNS | lx.PERSON_ROLE_NOUNS
 ) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"} | lx.GROUP_NOUNS
-_NOMINAL_IDS = frozenset(hash_string(w) for w in _NOMINAL_WORDS)
+_NOMINAL_ID_ARRAY = np.array(sorted(hash_string(w) for w in _NOMINAL_WORDS), dtype=np.uint64)
 _COMPOUND = hash_string("compound")
 
 

@@ -320,6 +320,49 @@ def test_first_person_takes_enclosing_speaker(nlp):
     assert out[0].speaker == out[1].speaker == "Smith"
 
 
+def test_outlet_short_name_and_quantities(nlp):
+    text = (
+        "The Washington Post reported the deal on Monday. The Post said talks had stalled. "
+        "Forty percent of voters said they were undecided, and one of the family's lawyers said the case was weak."
+    )
+    out, speakers = run(nlp, text, [("The Post", None), ("Forty percent of voters", None),
+                                    ("one of the family's lawyers", None)])
+    post = speakers[out[0].speaker_id]
+    assert post.name == "The Washington Post" and post.type == "outlet"
+    assert speakers[out[1].speaker_id].type == "group"
+    assert speakers[out[2].speaker_id].type == "anonymous"
+
+
+def test_canonical_name_not_from_a_quote(nlp):
+    text = (
+        'Trump wrote: "Crooked Hillary Clinton is unfit." Hillary Clinton answered on Friday. '
+        "Mrs. Clinton's campaign said she would keep going."
+    )
+    out, speakers = run(nlp, text, [("Hillary Clinton", "Hillary Clinton answered"), ("she", "she would")])
+    assert out[0].speaker == out[1].speaker == "Hillary Clinton"
+    assert speakers[0].type == "person"
+
+
+def test_unlabelled_name_and_pronoun_they(nlp):
+    text = (
+        "Protesters gathered outside the courthouse on Monday. "
+        "\"We are not going anywhere,\" they said. Politifact rated the claim false."
+    )
+    out, speakers = run(nlp, text, [("they", None), ("Politifact", None)])
+    assert out[0].speaker == "Protesters" and speakers[out[0].speaker_id].type == "group"
+    assert speakers[out[1].speaker_id].type == "outlet"
+
+
+def test_blank_pipeline_does_not_crash():
+    import spacy
+
+    nlp = spacy.blank("en")
+    text = "Smith said the bridge would close. He added that it was old."
+    doc = nlp(text)
+    out, speakers = resolve(doc, [attribution(0, span_of(text, "Smith")), attribution(1, span_of(text, "He"))])
+    assert len(out) == 2 and all(s.id == i for i, s in enumerate(speakers))
+
+
 # ---- PolNeAR dev: a cheap check ---------------------------------------------------------
 
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "his", "them", "who", "which", "that", "i", "we"}

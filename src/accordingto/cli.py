@@ -138,6 +138,7 @@ def train(
     epochs: int = typer.Option(12),
     batch_size: int = typer.Option(32),
     lr: float = typer.Option(1e-4),
+    layers: int = typer.Option(6, help="encoder layers kept (of 6): fewer is faster"),
     threads: int = typer.Option(2, help="CPU threads for torch"),
 ) -> None:
     """Train the tagger on PolNeAR train (dev chooses the epoch) and export it to int8 ONNX."""
@@ -154,7 +155,7 @@ def train(
 
         data = prepare(polnear, work / "polnear-windows.npz")
         log(f"encoded PolNeAR train and dev → {data}")
-        info = fit(data, work / "weights", epochs=epochs, batch_size=batch_size, lr=lr, threads=threads, log=log)
+        info = fit(data, work / "weights", epochs=epochs, batch_size=batch_size, lr=lr, layers=layers, threads=threads, log=log)
         log(f"best dev span F1 (mean of roles): {info['best_mean_f1']}")
         log(f"exported → {export(work / 'weights', out)}")
     except AccordingtoError as err:

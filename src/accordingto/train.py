@@ -93,8 +93,8 @@ def prepare(polnear: str | Path, out: str | Path) -> Path:
 # ---------------------------------------------------------------- 2. fit
 
 
-def build_model(base_dir: str | Path):
-    """all-MiniLM-L6-v2 with a letter-case embedding and a BIO head (torch)."""
+def build_model(base_dir: str | Path, layers: int | None = None):
+    """all-MiniLM-L6-v2 (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch)."""
     import torch
     from torch import nn
     from transformers import BertConfig, BertModel
@@ -117,6 +117,9 @@ def build_model(base_dir: str | Path):
             return self.head(self.dropout(hidden))
 
     model = Tagger()
+    if layers:
+        model.bert.encoder.layer = model.bert.encoder.layer[:layers]
+        model.bert.config.num_hidden_layers = layers
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     torch.manual_seed(13)
     return model
@@ -156,6 +159,7 @@ def fit(
     epochs: int = 6,
     batch_size: int = 16,
     lr: float = 8e-5,
+    layers: int | None = None,
     threads: int | None = None,
     log=print,
 ) -> dict:
@@ -167,7 +171,7 @@ def fit(
     device = "cuda" if torch.cuda.is_available() else "cpu"
     d = np.load(data)
     base_dir = Path(base_dir) if base_dir else base_model_dir()
-    model = build_model(base_dir).to(device)
+    model = build_model(base_dir, layers).to(device)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     n = len(d["train_ids"])
@@ -216,9 +220,10 @@ def fit(
         if mean > best:
             best = mean
             save_weights(model, out_dir)
-    info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0), "device": device,
-            "epochs": epochs, "batch_size": batch_size, "lr": lr}
-    (out_dir / "fit.json").write_text(json.dumps(info, indent=1))
+        info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0),
+                "device": device, "epochs": epochs, "batch_size": batch_size, "lr": lr,
+                "layers": len(model.bert.encoder.layer)}
+        (out_dir / "fit.json").write_text(json.dumps(info, indent=1))  # after every epoch: a killed run keeps its best
     return info
 
 
@@ -242,7 +247,8 @@ def save_weights(model, out_dir: Path, chunk_bytes: int = 15 * 2**20) -> None:
 def load_weights(out_dir: str | Path, base_dir: str | Path | None = None):
     import torch
 
-    model = build_model(Path(base_dir) if base_dir else base_model_dir())
+    layers = json.loads((Path(out_dir) / "fit.json").read_text()).get("layers")
+    model = build_model(Path(base_dir) if base_dir else base_model_dir(), layers)
     state = {}
     for f in sorted(Path(out_dir).glob("weights-*.pt")):
         state.update({k: v.float() for k, v in torch.load(f).items()})

@@ -13,9 +13,29 @@ from spacy.tokens import Doc, Token
 
 from ..schema import Attribution, Mention, Speaker
 from . import aliases, coref
-from .entities import Entity, Registry, build, link_nominal, named_apposite, new_nominal, source_nominal
-from .mentions import _NOMINAL_WORDS, Cand, DocInfo, category_of, head_of, make_cand, nominal_category, pronoun_info
+from .entities import (
+    Entity,
+    Registry,
+    build,
+    finish_named,
+    link_nominal,
+    named_apposite,
+    new_nominal,
+    source_nominal,
+)
+from .mentions import (
+    NOMINAL_WORDS,
+    Cand,
+    DocInfo,
+    category_of,
+    head_of,
+    make_cand,
+    nominal_category,
+    pronoun_info,
+)
 from .types import is_outlet_name
+
+_MENTION_KINDS = frozenset({"name", "last_name", "abbreviation", "pronoun", "nominal"})
 
 __all__ = ["resolve"]
 
@@ -25,8 +45,10 @@ def resolve(doc: Doc, attributions: list[Attribution]) -> tuple[list[Attribution
     info = DocInfo(doc)
     reg = build(info)
     linked: dict[int, Entity] = {}  # index in ``attributions`` → entity
-    order = sorted((i for i, a in enumerate(attributions) if a.source),
-                   key=lambda i: min(s.start for s in attributions[i].source))
+    order = sorted(
+        (i for i, a in enumerate(attributions) if a.source),
+        key=lambda i: min(s.start for s in attributions[i].source),
+    )
     # first persons ("I", "we") last: they take the speaker of the quotation around them
     firsts = []
     for i in order:
@@ -61,7 +83,7 @@ def _source_head(info: DocInfo, a: Attribution) -> tuple[list[Token], Token | No
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    return tokens, head_of(tokens)
+    return tokens, head_of(tokens, info.heads)
 
 
 def _credit(e: Entity, i: int, a: Attribution, linked: dict[int, Entity]) -> None:
@@ -128,22 +150,24 @@ def _headline_noun(info: DocInfo, a: Attribution, tok: Token) -> bool:
     """A common noun capitalised in a headline ("…, Says Union"): a nominal, not a name."""
     low = tok.lower_
     lemma = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    if not nominal_category(lemma, low, lemma != low) or reg_is_name(tok):
+    if not nominal_category(lemma, low, lemma != low) or tok.ent_type_ in _NAME_LABELS:
         return False
     if a.via == "headline":
         return True
-    sent = tok.sent
+    sent = [t for t in info.doc if info.sent_of[t.i] == info.sent_of[tok.i]] if tok.i < 40 else []
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
 def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
     """A proper name NER missed ("TheDC", "Politifact"), not a capitalised common noun ("Readers")."""
     if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return False
-    low = head.lower_
     others = [t for t in tokens if t.i != head.i and t.pos_ == "PROPN"]
-    if (low in _NOMINAL_WORDS or head.lemma_.lower() in _NOMINAL_WORDS) and not others:
+    if (head.lower_ in NOMINAL_WORDS or head.lemma_.lower() in NOMINAL_WORDS) and not others:
         return False  # "the Union", "Sources"
     if any(ch.isupper() for ch in head.text[1:]) or is_outlet_name(head.text):
         return True
@@ -151,15 +175,11 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
         return True
     if not head.is_sent_start and head.i > 0 and "\n" not in head.nbor(-1).text:
         return True
-    # sentence-initial: a common noun for people ("Scholars") is not a name; else a name
-    # if the text capitalises it elsewhere too
+    # sentence-initial: a common noun for people ("Scholars") is not a name; any other word
+    # is one if the text capitalises it elsewhere too
     if category_of(head)[0]:
         return False
     return any(t.text == head.text and not t.is_sent_start for t in info.doc if t.i != head.i)
-
-
-def reg_is_name(tok: Token) -> bool:
-    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
 def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
@@ -175,9 +195,18 @@ def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
 def _link_unlabelled_name(reg: Registry, tokens: list[Token], head: Token) -> Entity | None:
     """A proper name NER missed ("TheDC"): match it to a known name, else a new named entity."""
     info = reg.info
-    run = [t for t in tokens if t.pos_ == "PROPN" or t.text in (".", "&") and t.i < head.i]
-    run = [t for t in run if abs(t.i - head.i) <= 4] or [head]
-    c = make_cand(info, run, "name", "")
+    inside = {t.i for t in tokens}
+    doc = info.doc
+
+    def part(i: int) -> bool:
+        return i in inside and (doc[i].pos_ == "PROPN" or doc[i].text in ("&", ".", "-"))
+
+    lo = hi = head.i
+    while lo - 1 >= 0 and part(lo - 1) and head.i - lo < 4:
+        lo -= 1
+    while hi + 1 < len(doc) and part(hi + 1) and hi - head.i < 4:
+        hi += 1
+    c = make_cand(info, list(doc[lo : hi + 1]), "name", "")
     if c is None:
         return None
     for e in reg.entities:
@@ -193,44 +222,43 @@ def _link_unlabelled_name(reg: Registry, tokens: list[Token], head: Token) -> En
                 c.mention_kind = kind
                 reg.attach(e, c)
                 return e
-    from .entities import _finish_named
-
     e = Entity(mentions=[c], named=True)
-    _finish_named(e, info)
+    finish_named(e, info)
     return reg.new(e)
 
 
 def _relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
     """ "who"/"which"/"that": the noun its relative clause hangs on."""
     verb = tok.head
-    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-        noun = verb.head
-        # "Democrats on Capitol Hill, who …": "who" is a person, not the place the parser hung it on
-        if tok.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            hit = reg.at(noun.i)
-            if not _personlike(noun, hit[0] if hit else None) and noun.head.head.pos_ in ("NOUN", "PROPN"):
-                noun = noun.head.head
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+        return None
+    noun = verb.head
+    # "Democrats on Capitol Hill, who …": "who" is a person, not the place the parser hung it on
+    if tok.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         hit = reg.at(noun.i)
-        if hit is not None:
-            return hit[0]
-        # an unregistered noun phrase: make it an entity of its own
-        span = list(reg.info.doc[noun.left_edge.i : noun.i + 1])
-        c = source_nominal(reg.info, span)
-        if c is not None and (noun.pos_ == "PROPN" and c.label == "unknown"):
-            return None
-        if c is not None:
-            return reg.new(new_nominal(c))
-    return None
+        if not _personlike(noun, hit[0] if hit else None) and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+    hit = reg.at(noun.i)
+    if hit is not None:
+        return hit[0]
+    # an unregistered noun phrase: an entity of its own (not an unknown proper name)
+    c = source_nominal(reg.info, list(reg.info.doc[noun.left_edge.i : noun.i + 1]))
+    if c is None or (noun.pos_ == "PROPN" and c.label == "unknown"):
+        return None
+    return reg.new(new_nominal(c))
 
 
 def _personlike(noun: Token, e: Entity | None) -> bool:
     if e is not None:
         return e.type in ("person", "group", "anonymous")
-    return noun.ent_type_ in ("PERSON", "NORP") or nominal_category(noun.lemma_.lower(), noun.lower_, noun.tag_ == "NNS") in (
-        "person", "group", "anonymous")
+    if noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return category_of(noun, guess=False)[0] in ("person", "group", "anonymous")
 
 
-def _enclosing_speaker(info: DocInfo, pos: int, attributions: list[Attribution], linked: dict[int, Entity]) -> Entity | None:
+def _enclosing_speaker(
+    info: DocInfo, pos: int, attributions: list[Attribution], linked: dict[int, Entity]
+) -> Entity | None:
     """For "I"/"we" in a quotation: the speaker of the quotation; None outside quotes (the author)."""
     for i, a in enumerate(attributions):
         if i in linked and any(s.start <= pos < s.end for s in a.content):
@@ -244,7 +272,10 @@ def _enclosing_speaker(info: DocInfo, pos: int, attributions: list[Attribution],
     return None
 
 
-def _report(info: DocInfo, reg: Registry, attributions: list[Attribution], linked: dict[int, Entity]):
+def _report(
+    info: DocInfo, reg: Registry, attributions: list[Attribution], linked: dict[int, Entity]
+) -> tuple[list[Attribution], list[Speaker]]:
+    """The attributions with their speakers filled in, and the speakers in order of first mention."""
     speakers_e = sorted({id(e): e for e in linked.values()}.values(), key=lambda e: e.first)
     ids = {id(e): i for i, e in enumerate(speakers_e)}
     speakers = []
@@ -255,7 +286,7 @@ def _report(info: DocInfo, reg: Registry, attributions: list[Attribution], linke
             if (m.start, m.end) in seen:
                 continue
             seen.add((m.start, m.end))
-            kind = m.mention_kind if m.mention_kind in ("name", "last_name", "abbreviation", "pronoun", "nominal") else "other"
+            kind = m.mention_kind if m.mention_kind in _MENTION_KINDS else "other"
             mentions.append(Mention(start=m.start, end=m.end, text=info.text[m.start : m.end], kind=kind))
         speakers.append(
             Speaker(

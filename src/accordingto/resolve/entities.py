@@ -88,8 +88,22 @@ class Registry:
 
 
 def build(info: DocInfo) -> Registry:
+    """Every entity of the article: clustered names, their aliases in running text, nominal chains."""
     reg = Registry(info)
     named = named_candidates(info)
+    in_names = set()
+    for c in named:
+        span = info.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            in_names.update(range(span.start, span.end))
+    nominals = nominal_candidates(info, in_names)
+    # "the Central and East European Coalition": a name NER missed, not a nominal
+    proper = [c for c in nominals if _proper_phrase(info, c)]
+    for c in proper:
+        c.kind, c.label, c.mention_kind = "name", "ORG", "name"
+    named += proper
+    proper_ids = {id(c) for c in proper}
+    nominals = [c for c in nominals if id(c) not in proper_ids]
     _annotate_named(info, named)
     parens = aliases.paren_aliases(info, named)
     # an acronym in brackets belongs to the name before it, whatever NER made of it
@@ -100,10 +114,10 @@ def build(info: DocInfo) -> Registry:
         for c, kind in cl:
             c.mention_kind = kind
             e.add(c)
-        _finish_named(e, info)
+        finish_named(e, info)
         reg.new(e)
     for full, s, t in parens:
-        owner = next((e for e in reg.entities if full in e.mentions), None)
+        owner = next((e for e in reg.entities if any(m is full for m in e.mentions)), None)
         if owner is None:
             continue
         tokens = info.tokens_in(s, t)
@@ -114,8 +128,17 @@ def build(info: DocInfo) -> Registry:
         owner.aliases.add(c.text.replace(".", ""))
         reg.attach(owner, c)
     _scan_aliases(reg)
-    _chain_nominals(reg)
+    _chain_nominals(reg, nominals)
     return reg
+
+
+def _proper_phrase(info: DocInfo, c: Cand) -> bool:
+    """A capitalised noun with capitalised words before it: "the National Immigration … Council"."""
+    head = info.doc[c.head]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    span = info.doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" and t.i != head.i and t.text[:1].isupper() for t in span)
 
 
 def _annotate_named(info: DocInfo, cands: list[Cand]) -> None:
@@ -143,7 +166,8 @@ def _annotate_named(info: DocInfo, cands: list[Cand]) -> None:
                     c.gender = "m"
 
 
-def _finish_named(e: Entity, info: DocInfo) -> None:
+def finish_named(e: Entity, info: DocInfo) -> None:
+    """Label, type, gender, roles and aliases of a named entity from its mentions."""
     best = _canonical_cand(e)
     e.label = best.label
     labels = [m.label for m in e.mentions]
@@ -182,9 +206,9 @@ def canonical_name(e: Entity, info: DocInfo) -> str:
             i = text.find(core[0])
             text = text[i:] if i >= 0 else " ".join(core)
     if text.lower().startswith("the "):
-        keep = any(
-            m.text.startswith("The ") and not _sentence_initial(info, m.start) for m in e.mentions
-        )
+        keep = any(m.text.startswith("The ") and not _sentence_initial(info, m.start) for m in e.mentions)
+        if e.type == "outlet" and not any(m.text.startswith("the ") for m in e.mentions):
+            keep = True  # "The Washington Post" at the start of a sentence
         if not keep:
             text = text[4:]
     return text
@@ -256,12 +280,10 @@ def _scan_aliases(reg: Registry) -> None:
         reg.attach(e, c)
 
 
-def _chain_nominals(reg: Registry) -> None:
+def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
     """Link nominal noun phrases to what they refer back to; each unlinked one is a new entity."""
     info = reg.info
-    taken = set(reg.by_token)
-    cands = nominal_candidates(info, taken)
-    cands.sort(key=lambda c: c.start)
+    cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: c.start)
     for c in cands:
         head = info.doc[c.head]
         target = named_apposite(reg, head)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Cand:
     """One mention candidate: character offsets into doc.text plus what we know of it."""
 
@@ -67,6 +67,10 @@ class DocInfo:
                 starts[after] = True
             starts[0] = False
             self.sent_of = np.cumsum(starts).tolist()
+        self.heads: list[int] = []  # token index → its head's index
+        if len(doc):
+            rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
+            self.heads = (np.arange(len(doc)) + rel).tolist()
         self.quotes = _quote_spans(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
 
@@ -107,14 +111,24 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def head_of(tokens: list[Token]) -> Token | None:
-    """The syntactic head of a run of tokens: the one whose head lies outside the run."""
+def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None:
+    """The syntactic head of a run of tokens: the one whose head lies outside the run.
+
+    ``heads`` (token index → its head's index, from :class:`DocInfo`) saves making tokens.
+    """
     if not tokens:
         return None
     idx = {t.i for t in tokens}
-    tops = [t for t in tokens if t.head.i not in idx or t.head.i == t.i]
+    if heads is None:
+        heads = {t.i: t.head.i for t in tokens}
+    tops = [t for t in tokens if heads[t.i] not in idx or heads[t.i] == t.i]
     tops = [t for t in tops if not t.is_punct] or tops
     nouny = [t for t in tops if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    if nouny:
+        return nouny[0]
+    # a noun under the top ("leaked documents" parsed as a verb and its object)
+    tops_i = {t.i for t in tops}
+    nouny = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON") and heads[t.i] in tops_i]
     if nouny:
         return nouny[0]
     nouny = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -150,7 +164,7 @@ def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") ->
         if "\n" in info.text[tokens[k - 1].idx : tokens[k].idx]:
             tokens = tokens[k:]
             break
-    head = head_of(tokens)
+    head = head_of(tokens, info.heads)
     if head is None:
         return None
     start = tokens[0].idx
@@ -287,10 +301,10 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
     return out
 
 
-_NOMINAL_WORDS = (
+NOMINAL_WORDS = (
     lx.DOCUMENT_NOUNS | lx.ARTEFACT_NOUNS | lx.ANONYMOUS_NOUNS | lx.ORG_NOUNS | lx.PERSON_ROLE_NOUNS
 ) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"} | lx.GROUP_NOUNS
-_NOMINAL_ID_ARRAY = np.array(sorted(hash_string(w) for w in _NOMINAL_WORDS), dtype=np.uint64)
+_NOMINAL_ID_ARRAY = np.array(sorted(hash_string(w) for w in NOMINAL_WORDS), dtype=np.uint64)
 _COMPOUND = hash_string("compound")
 
 

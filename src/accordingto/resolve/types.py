@@ -65,7 +65,7 @@ def named_type(labels: list[str], name: str, canonical_label: str) -> str:
         return "outlet"
     if name.lower() in _OUTLET_NAMES and name.lower() not in _NEEDS_THE:  # NER: "Politico" PERSON
         return "outlet"
-    label = canonical_label or (Counter(l for l in labels if l).most_common(1) or [("", 0)])[0][0]
+    label = canonical_label or (Counter(lab for lab in labels if lab).most_common(1) or [("", 0)])[0][0]
     if label == "PERSON":
         return "person"
     if label in ("ORG", "GPE", "FAC", "LOC"):

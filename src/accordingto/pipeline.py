@@ -29,7 +29,7 @@ def analyze(
 
 def analyze_article(article: Article, *, fast: bool = False) -> Report:
     """Analyse an already read :class:`Article`."""
-    from .analyse import unattributed_sentences
+    from . import analyse
     from .extract import extract
     from .nlp import get_nlp
     from .resolve import resolve
@@ -37,12 +37,21 @@ def analyze_article(article: Article, *, fast: bool = False) -> Report:
     doc = get_nlp()(article.text)
     attributions = extract(doc, fast=fast)
     attributions, speakers = resolve(doc, attributions)
+    attributions = analyse.mark_stance(analyse.mark_chains(attributions, speakers))
+    unattributed = analyse.unattributed_sentences(doc, attributions)
+    hedges = analyse.find_hedges(doc, attributions)
+    dates = analyse.find_dates(doc, article.meta.published)
     return Report(
         article=article.meta,
         text=article.text,
         attributions=attributions,
         speakers=speakers,
-        unattributed=unattributed_sentences(doc, attributions),
+        unattributed=unattributed,
+        hedges=hedges,
+        scare_quotes=analyse.find_scare_quotes(doc, attributions),
+        dates=dates,
+        timeline=analyse.build_timeline(doc, dates, attributions),
+        profile=analyse.build_profile(attributions, speakers, unattributed, hedges, sum(1 for _ in doc.sents)),
     )
 
 

@@ -51,6 +51,26 @@ class Span(_Model):
     text: str = Field(description="Report.text[start:end]")
 
 
+Stance = Literal["neutral", "loaded"]
+
+
+class ChainLink(_Model):
+    """One step of a nested attribution's chain: who is reported as saying it, outermost first."""
+
+    attribution_id: int = Field(description="Attribution.id of the enclosing attribution (or of this one, last)")
+    speaker: str | None = Field(description="canonical name of that attribution's speaker")
+
+
+class Hedge(_Model):
+    """A hedging expression on a claim ("allegedly", "reportedly", "is said to")."""
+
+    start: int
+    end: int
+    text: str
+    sentence: Sentence | None = Field(default=None, description="the hedged sentence")
+    attributed: bool = Field(description="whether the hedged claim lies inside an attribution with a named source")
+
+
 class Attribution(_Model):
     """Who (source) says or thinks what (content), marked by which words (cue)."""
 
@@ -63,6 +83,16 @@ class Attribution(_Model):
     speaker_id: int | None = Field(default=None, description="Speaker.id of the source, null when unknown")
     speaker: str | None = Field(default=None, description="canonical name of the speaker, null when unknown")
     quoted_words: int = Field(default=0, description="words inside quotation marks in the content")
+    stance: Stance = Field(
+        default="neutral", description="of the cue: neutral (said, told, wrote) or loaded (claimed, admitted, insisted)"
+    )
+    secondhand: bool = Field(
+        default=False, description="the source is another outlet or a document, not the reporter's own reporting"
+    )
+    depth: int = Field(default=0, description="0: reported by the article itself; 1: inside another attribution's content; …")
+    chain: list[ChainLink] = Field(
+        default_factory=list, description="who reports whom, outermost first, ending with this attribution"
+    )
 
 
 class Mention(_Model):
@@ -81,6 +111,10 @@ class Speaker(_Model):
     name: str = Field(description="canonical (fullest) name, e.g. 'Sean J. Riddell'")
     type: SourceType = Field(default="unknown", description="kind of source")
     mentions: list[Mention] = Field(default_factory=list)
+    role: str | None = Field(default=None, description="title or role the text gives ('lawyer', 'Mayor')")
+    affiliation: str | None = Field(default=None, description="organisation the text ties the speaker to")
+    aliases: list[str] = Field(default_factory=list, description="other names: abbreviations, short forms")
+    author: str | None = Field(default=None, description="for a document: the canonical name of its author")
     attributions: int = Field(default=0, description="number of attributions to this speaker")
     quoted_words: int = Field(default=0, description="words quoted directly from this speaker")
 
@@ -91,6 +125,52 @@ class Sentence(_Model):
     start: int
     end: int
     text: str
+
+
+class DateMention(_Model):
+    """A date or time expression, resolved against the publication date where it is relative."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None = Field(description="ISO date (YYYY-MM-DD) it resolves to; null when it cannot be resolved")
+    date_end: str | None = Field(default=None, description="end of a range (ISO), when the expression is one")
+    relative: bool = Field(description="whether it needs the publication date ('Tuesday', 'two weeks ago')")
+    note: str | None = Field(default=None, description="why it is unresolved, when it is")
+
+
+class TimelineEvent(_Model):
+    """A sentence that reports an event, with the date it happened."""
+
+    sentence: Sentence
+    date: str = Field(description="ISO date")
+    date_end: str | None = None
+    expression: str = Field(description="the date expression the date comes from")
+
+
+class VoiceShare(_Model):
+    speaker: str
+    type: SourceType
+    attributions: int
+    quoted_words: int
+
+
+class Profile(_Model):
+    """The article's sourcing at a glance."""
+
+    voices: int = Field(description="distinct speakers with at least one attribution")
+    attributions: int
+    quoted_words: int
+    by_voice: list[VoiceShare] = Field(default_factory=list)
+    share_by_type: dict[str, float] = Field(
+        default_factory=dict, description="share of attributions per source type (0–1)"
+    )
+    secondhand_share: float = Field(description="share of attributions marked secondhand (0–1)")
+    anonymous_share: float = Field(description="share of attributions to anonymous sources (0–1)")
+    nested: int = Field(description="attributions inside another attribution's content")
+    hedged: int = Field(description="hedges on claims with no named source")
+    loaded_cues: int
+    unattributed_share: float = Field(description="share of the article's sentences asserted with no source (0–1)")
 
 
 class ArticleMeta(_Model):
@@ -118,10 +198,20 @@ class Report(_Model):
     unattributed: list[Sentence] = Field(
         default_factory=list, description="sentences that assert something with no source"
     )
+    hedges: list[Hedge] = Field(default_factory=list, description="hedging expressions, in reading order")
+    scare_quotes: list[Span] = Field(
+        default_factory=list, description="quoted phrases with no speaker ('agents \"trapped inside\"')"
+    )
+    dates: list[DateMention] = Field(default_factory=list, description="date and time expressions")
+    timeline: list[TimelineEvent] = Field(default_factory=list, description="dated event sentences, in date order")
+    profile: Profile | None = Field(default=None, description="the sourcing profile")
 
     def attributions_of(self, speaker: str) -> list[Attribution]:
         """The attributions whose speaker has this canonical name."""
         return [a for a in self.attributions if a.speaker == speaker]
+
+
+Hedge.model_rebuild()
 
 
 def json_schema() -> dict:

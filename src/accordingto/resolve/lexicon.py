@@ -26,7 +26,7 @@ TITLES = frozenset(
 # Headline verbs NER glues onto names ("Obama Says", "Rip Donald Trump").
 HEADLINE_WORDS = frozenset(
     """
-    says said say seeks speech slams tells warns claims calls urges vows blasts rips hits admits
+    says said say seeks speech slams tells warns claims calls urges vows blasts rip rips hits admits
     denies responds defends touts pushes backs endorses attacks accuses mocks praises reveals
     explains argues insists suggests announces declares confirms refuses agrees plans wants needs
     knocks rejects sues wins loses leads trails unveils releases launches doubles dismisses

@@ -176,9 +176,11 @@ class Profile(_Model):
 class ArticleMeta(_Model):
     """What is known of the article besides its text."""
 
+    id: str | None = Field(default=None, description="the article's id in its corpus (file stem, record id)")
     title: str | None = None
     author: str | None = None
     site: str | None = None
+    outlet: str | None = Field(default=None, description="the outlet that published it, where known")
     url: str | None = None
     published: str | None = Field(default=None, description="publication date, ISO 8601 (YYYY-MM-DD)")
     format: Literal["text", "html"] = "text"

@@ -1,0 +1,325 @@
+"""Corpus input: many articles from directories, JSON Lines, WARC, feeds, PolNeAR.
+
+:func:`iter_records` streams :class:`Record` objects (the raw text or HTML of
+one article and what its container says about it) from any mix of inputs,
+one record in memory at a time. A record that cannot even be read (a corrupt
+JSON line, a broken WARC record) comes out as a :class:`Failure` and the
+iteration goes on. :func:`to_article` turns a record into an
+:class:`~accordingto.read.Article` with :func:`~accordingto.read.read_input`.
+
+Formats, one module each, detected from the path and, where the name says
+nothing, from the first bytes of the (decompressed) content:
+
+- a directory of ``.txt``/``.html``/``.htm`` files (:mod:`.directory`);
+- the PolNeAR layout, ``metadata.tsv`` with ``train/``/``dev/`` splits, or a
+  split dir with ``text/`` (:mod:`.directory`, reusing :mod:`.polnear`);
+- JSON Lines, ``.jsonl``/``.ndjson`` (:mod:`.jsonl`);
+- WARC, ``.warc`` (:mod:`.warc`);
+- RSS/Atom feeds, ``.xml``/``.rss``/``.atom`` (:mod:`.feeds`);
+- a single ``.txt``/``.html`` file, one record.
+
+Each may be gzipped (a ``.gz`` suffix or the gzip magic number). ``-`` reads
+standard input, sniffed the same way.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+
+__all__ = ["Failure", "Record", "detect_format", "iter_records", "to_article"]
+
+RecordFormat = Literal["text", "html", "auto"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_BYTES = 4096
+
+# Inner suffix (after any .gz) -> format.
+SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+@dataclass
+class Record:
+    """One article as it comes out of its container, not yet read.
+
+    ``meta`` holds any of ``url``, ``outlet``, ``published`` (ISO
+    ``YYYY-MM-DD``), ``title``, ``author``, and a few format-specific extras
+    (``crawled`` for WARC, ``split`` for PolNeAR). ``source`` says where the
+    record came from (``crawl.warc.gz#record 17``), for failure reports.
+    """
+
+    id: str
+    data: str | bytes
+    format: RecordFormat = "auto"
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass
+class Failure:
+    """A record that could not be read at all; ``reason`` is one line."""
+
+    id: str
+    source: str
+    reason: str
+
+
+# --- helpers shared by the format modules ---------------------------------------
+
+
+def content_id(data: str | bytes) -> str:
+    """A stable id for content (or a URL) with no id of its own: 16 hex digits of its SHA-256."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date/datetime, an RFC 2822 date or a ``date``; None otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def clean_str(value: Any) -> str | None:
+    """A metadata string with its white space collapsed; None for empty, missing or ``"None"``."""
+    if isinstance(value, (list, tuple)):
+        parts = [clean_str(v) for v in value]
+        value = ", ".join(p for p in parts if p)
+    if value is None or isinstance(value, (dict, bool)):
+        return None
+    value = " ".join(str(value).split())
+    return value if value and value != "None" else None
+
+
+def open_binary(path: str | Path) -> IO[bytes]:
+    """``path`` opened for reading bytes, gunzipped on the fly when it is gzip (by magic number)."""
+    raw = open(path, "rb")  # noqa: SIM115 - returned to the caller
+    try:
+        magic = raw.read(2)
+        raw.seek(0)
+    except OSError:
+        raw.close()
+        raise
+    if magic == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    return raw
+
+
+def strip_suffixes(path: Path) -> tuple[str, str]:
+    """(name without ``.gz`` and its format suffix, the inner suffix lower-cased)."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    inner = Path(name).suffix.lower()
+    if inner in SUFFIXES:
+        name = name[: -len(inner)]
+    return name, inner
+
+
+def read_limited(stream: IO[bytes], limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``stream``; None if it holds more."""
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def sniff(head: bytes) -> str:
+    """The format of content starting with ``head`` (decompressed): jsonl, warc, feed, html or text."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if start.startswith(b"{"):
+        return "jsonl"
+    lowered = start[:_SNIFF_BYTES].lower()
+    if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
+        return "feed"
+    if start.startswith(b"<"):
+        return "html"
+    return "text"
+
+
+# --- dispatch ------------------------------------------------------------------
+
+
+def detect_format(path: str | Path) -> str:
+    """The format of an input path.
+
+    One of ``polnear``, ``directory``, ``jsonl``, ``warc``, ``feed``,
+    ``text``, ``html``: from the layout of a directory, else from the file
+    name (``.gz`` aside), else from the first bytes of its content.
+    """
+    path = Path(path)
+    if path.is_dir():
+        from .directory import is_polnear
+
+        return "polnear" if is_polnear(path) else "directory"
+    _, inner = strip_suffixes(path)
+    if inner in SUFFIXES:
+        return SUFFIXES[inner]
+    with open_binary(path) as stream:
+        return sniff(stream.read(_SNIFF_BYTES))
+
+
+def iter_records(inputs: list[str | Path] | tuple[str | Path, ...]) -> Iterator[Record | Failure]:
+    """Every record of every input, in order, one at a time.
+
+    An input that does not exist or cannot be opened yields one
+    :class:`Failure`; so does each record that cannot be read. Nothing is
+    read before the iteration asks for it.
+    """
+    for item in inputs:
+        if str(item) == "-":
+            yield from _iter_stdin()
+            continue
+        path = Path(item)
+        if not path.exists():
+            yield Failure(id=str(path), source=str(path), reason="no such file or directory")
+            continue
+        try:
+            kind = detect_format(path)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            yield Failure(id=str(path), source=str(path), reason=f"cannot read: {_why(error)}")
+            continue
+        yield from _iter_kind(kind, path)
+
+
+def _iter_kind(kind: str, path: Path) -> Iterator[Record | Failure]:
+    if kind == "polnear":
+        from .directory import iter_polnear
+
+        yield from iter_polnear(path)
+    elif kind == "directory":
+        from .directory import iter_directory
+
+        yield from iter_directory(path)
+    elif kind == "jsonl":
+        from .jsonl import iter_jsonl
+
+        yield from iter_jsonl(path)
+    elif kind == "warc":
+        from .warc import iter_warc
+
+        yield from iter_warc(path)
+    elif kind == "feed":
+        from .feeds import iter_feed
+
+        yield from iter_feed(path)
+    else:
+        from .directory import read_file_record
+
+        yield read_file_record(path, id=strip_suffixes(path)[0], format=kind)
+
+
+def _iter_stdin() -> Iterator[Record | Failure]:
+    """Standard input, sniffed: JSON Lines, WARC, a feed, or one article."""
+    import io
+
+    raw = sys.stdin.buffer
+    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    stream: IO[bytes] = buffered
+    if buffered.peek(2)[:2] == GZIP_MAGIC:  # type: ignore[attr-defined]
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"))  # type: ignore[arg-type]
+    kind = sniff(stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])  # type: ignore[attr-defined]
+    if kind == "jsonl":
+        from .jsonl import iter_jsonl_stream
+
+        yield from iter_jsonl_stream(stream, name="-")
+    elif kind == "warc":
+        from .warc import iter_warc_stream
+
+        yield from iter_warc_stream(stream, name="-")
+    elif kind == "feed":
+        from .feeds import iter_feed_stream
+
+        yield from iter_feed_stream(stream, name="-")
+    else:
+        from . import MAX_INPUT_BYTES
+
+        data = read_limited(stream, MAX_INPUT_BYTES)
+        if data is None:
+            yield Failure(id="-", source="-", reason=f"input on stdin is larger than {MAX_INPUT_BYTES:,} bytes")
+        else:
+            yield Record(id="-", data=data, format=kind, source="-")  # type: ignore[arg-type]
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return one_line(error)
+
+
+def one_line(error: BaseException | str, limit: int = 200) -> str:
+    """An error message as one printable line of at most ``limit`` characters (for failure reports)."""
+    text = str(error)
+    text = "".join(c if c.isprintable() else " " for c in text)
+    text = " ".join(text.split()) or (type(error).__name__ if isinstance(error, BaseException) else "")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- record -> article -------------------------------------------------------------
+
+
+def to_article(record: Record, *, clean: bool = True, max_bytes: int | None = None):
+    """Read a record with :func:`~accordingto.read.read_input` and merge its metadata.
+
+    The article's ``meta.id`` is the record's id and ``meta.outlet`` the
+    record's outlet. ``url``, ``title``, ``author`` and ``published`` from the
+    record fill only what the reader did not find: the page's own metadata
+    wins, so a WARC crawl date stands in for the publication date only when
+    the page gives none. Raises the usual
+    :class:`~accordingto.errors.InputError` subclasses.
+    """
+    from . import read_input
+
+    meta = record.meta
+    url = clean_str(meta.get("url"))
+    article = read_input(record.data, format=record.format, url=url, clean=clean, max_bytes=max_bytes)
+    m = article.meta
+    m.id = record.id
+    outlet = clean_str(meta.get("outlet"))
+    if outlet:
+        m.outlet = outlet
+    if m.url is None and url:
+        m.url = url
+    for key in ("title", "author"):
+        value = clean_str(meta.get(key))
+        if getattr(m, key) is None and value:
+            setattr(m, key, value)
+    if m.published is None:
+        m.published = iso_date(meta.get("published")) or iso_date(meta.get("crawled"))
+    return article

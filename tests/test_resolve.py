@@ -434,3 +434,196 @@ if __name__ == "__main__":  # python tests/test_resolve.py: the PolNeAR dev numb
     print(f"pronoun sources resolved: {s['pronoun_resolved'] / s['pronouns']:.3f}, "
           f"to a named speaker: {s['pronoun_named'] / s['pronouns']:.3f}")
     print(f"ms per article: {1000 * s['seconds'] / s['articles']:.1f}")
+
+
+# ---- roles, affiliations, aliases and authors ---------------------------------------------
+
+SEED_EXTRA_SOURCES = SEED_SOURCES + [
+    ("Mayor Ted Wheeler", "calling on Mayor Ted Wheeler"),
+    ("Immigration and Customs Enforcement", "representing Immigration and Customs Enforcement (ICE)"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_extra(nlp):
+    """The founding article with two more (made-up) sources: the mayor and ICE, who are only mentioned."""
+    if not SEED.exists():
+        pytest.skip("shared/examples not available")
+    text = SEED.read_text(encoding="utf-8")
+    atts = [attribution(i, span_of(text, src, ctx)) for i, (src, ctx) in enumerate(SEED_EXTRA_SOURCES)]
+    return resolve(nlp(text), atts)
+
+
+def test_seed_letter_author_is_the_lawyer(seed):
+    _, out, speakers, _ = seed
+    letter = speakers[out[5].speaker_id]
+    assert letter.name == "cease-and-desist letter"
+    assert letter.author == "Sean J. Riddell"  # "the letter, sent by lawyer Sean J. Riddell"
+    video = speakers[out[13].speaker_id]
+    assert video.author == "Abolish I.C.E PDX"  # "video footage posted by Abolish I.C.E PDX"
+
+
+def test_seed_roles_and_aliases(seed):
+    _, _, speakers, _ = seed
+    riddell = by_name(speakers, "Sean J. Riddell")
+    assert riddell.role == "lawyer"
+    assert riddell.aliases == ["Riddell"]
+    assert riddell.affiliation is None  # the text never says whose lawyer he is
+    assert riddell.author is None
+    assert by_name(speakers, "The Daily Caller").aliases == ["TheDC"]
+    council = by_name(speakers, "National Immigration and Customs Enforcement Council")
+    assert council.aliases == [] and council.role is None
+
+
+def test_seed_aliases_are_names_only(seed):
+    _, _, speakers, _ = seed
+    for s in speakers:
+        assert s.name not in s.aliases
+        assert len({a.lower() for a in s.aliases}) == len(s.aliases)
+        assert not {a.lower() for a in s.aliases} & {"he", "she", "they", "it", "we", "the letter", "the union"}
+        if s.type not in ("document", "artefact"):
+            assert s.author is None
+
+
+def test_seed_mayor_and_ice(seed_extra):
+    out, speakers = seed_extra
+    wheeler = speakers[out[-2].speaker_id]
+    assert wheeler.name == "Ted Wheeler"
+    assert wheeler.role == "Mayor"
+    assert wheeler.affiliation == "Portland"  # "Portland's mayor", the same person
+    assert wheeler.aliases == ["Wheeler"]  # "Mayor Wheeler"
+    ice = speakers[out[-1].speaker_id]
+    assert ice.name == "Immigration and Customs Enforcement"
+    assert ice.aliases[0] == "ICE"
+    assert "Immigration and Customs Enforcement" not in ice.aliases
+
+
+def test_founding_report_fields(founding_report):
+    speakers = {s.name: s for s in founding_report.speakers}
+    assert speakers["Sean J. Riddell"].role == "lawyer"
+    assert speakers["Sean J. Riddell"].aliases == ["Riddell"]
+    assert speakers["cease-and-desist letter"].author == "Sean J. Riddell"
+    assert speakers["The Daily Caller"].aliases == ["TheDC"]
+
+
+def test_example_article_roles(example_report):
+    speakers = {s.name: s for s in example_report.speakers}
+    whitfield = speakers["Dana Whitfield"]
+    assert whitfield.role == "council member"
+    assert whitfield.affiliation == "city council"  # the council of the first paragraph
+    oyelaran = speakers["Marcus Oyelaran"]
+    assert oyelaran.role == "Library director"
+    assert oyelaran.affiliation == "Millbrook Public Library"
+    assert oyelaran.aliases == ["Oyelaran"]
+    assert speakers["Priya Raman"].role is None and speakers["Priya Raman"].aliases == []
+    # "A city employee who asked not to be named …": no relative pronoun in the name
+    anonymous = next(a for a in example_report.attributions if a.content[0].text.startswith("the council had been"))
+    employee = speakers[anonymous.speaker]
+    assert employee.name == "city employee" and employee.type == "anonymous"
+    assert employee.role == "city employee" and employee.affiliation is None
+
+
+def test_council_member_is_not_the_council(example_report):
+    # "council member Dana Whitfield" must not make her "the council"
+    whitfield = next(s for s in example_report.speakers if s.name == "Dana Whitfield")
+    assert all("council" not in m.text.lower() for m in whitfield.mentions)
+    council = next(s for s in example_report.speakers if s.name == "city council")
+    assert sum(m.text.lower() == "the council" for m in council.mentions) >= 2
+
+
+def test_html_headline_council_is_one_organisation():
+    import accordingto
+
+    report = accordingto.analyze((ROOT / "tests" / "data" / "news_page.html").read_text(encoding="utf-8"))
+    councils = [s for s in report.speakers if "council" in s.name.lower()]
+    assert [s.name for s in councils] == ["Harbor Town Council"]
+    council = councils[0]
+    assert council.type == "organisation"
+    assert {"Harbor Town Council", "The Harbor Town council"} <= {m.text for m in council.mentions}
+    said = next(a for a in report.attributions if a.source and a.source[0].text == "the council")
+    assert said.speaker == "Harbor Town Council"  # not council member Rosa Delgado
+    delgado = next(s for s in report.speakers if s.name == "Rosa Delgado")
+    assert delgado.role == "council member" and delgado.affiliation == "Harbor Town Council"
+
+
+@pytest.mark.parametrize(
+    "text, source, name, role, affiliation",
+    [
+        ("Marcus Oyelaran, director of the Millbrook Public Library, said the branch would close.",
+         "Marcus Oyelaran", "Marcus Oyelaran", "director", "Millbrook Public Library"),
+        ("Marcus Oyelaran, the library director, said the branch would close.",
+         "Marcus Oyelaran", "Marcus Oyelaran", "library director", None),
+        ("The National Immigration and Customs Enforcement Council wrote to the mayor. "
+         "Sean J. Riddell, a lawyer for the union, said the policy was illegal.",
+         "Sean J. Riddell", "Sean J. Riddell", "lawyer", "National Immigration and Customs Enforcement Council"),
+        ("A spokesman for the Clinton campaign said the report was wrong.",
+         "A spokesman for the Clinton campaign", "spokesman for the Clinton campaign", "spokesman", "Clinton campaign"),
+        ("Portland Mayor Ted Wheeler said the city would review it.",
+         "Portland Mayor Ted Wheeler", "Ted Wheeler", "Mayor", "Portland"),
+        ("The town's finance director, Paul Okafor, said the bond was sound.",
+         "Paul Okafor", "Paul Okafor", "finance director", None),
+        ("Rep. Adam Schiff (D-Calif.) said the hearing would go ahead.",
+         "Rep. Adam Schiff", "Adam Schiff", "Rep.", "Democratic Party"),
+        ("Former President Barack Obama said the vote mattered.",
+         "Former President Barack Obama", "Barack Obama", "Former President", None),
+        ("Hillary Clinton, the former secretary of state, said the deal was bad.",
+         "Hillary Clinton", "Hillary Clinton", "former secretary of state", None),
+        ("Ronald Fieldstone, a Miami lawyer, said the deal was legal.",  # a place, no organisation
+         "Ronald Fieldstone", "Ronald Fieldstone", "Miami lawyer", None),
+        ("Dana Whitfield, who chairs the budget committee, said the library would close.",
+         "Dana Whitfield", "Dana Whitfield", "chair of the budget committee", "budget committee"),
+        ("Mr. John Smith said the road was closed.", "Mr. John Smith", "John Smith", None, None),
+        ("Republican Donald Trump said the election was rigged.",  # a party is no role
+         "Republican Donald Trump", "Donald Trump", None, None),
+    ],
+)
+def test_role_and_affiliation(nlp, text, source, name, role, affiliation):
+    out, speakers = run(nlp, text, [(source, None)])
+    s = speakers[out[0].speaker_id]
+    assert (s.name, s.role, s.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text, source, author",
+    [
+        ("The tax will rise, according to a report by the Congressional Budget Office.",
+         "a report by the Congressional Budget Office", "Congressional Budget Office"),
+        ("The plan is dead, a statement from the White House said.", "a statement from the White House", "White House"),
+        ("The White House said in a statement that the talks had failed. The statement added that more were planned.",
+         "The statement", "White House"),
+        ("The Sierra Club's report said the river was polluted.", "The Sierra Club's report", "Sierra Club"),
+        ("The memo, written by Deputy Director Anne Lee, said the plan was sound.", "The memo", "Anne Lee"),
+        ("The union sent a letter to the mayor. The letter said the policy was illegal.", "The letter", None),
+    ],
+)
+def test_document_author(nlp, text, source, author):
+    out, speakers = run(nlp, text, [(source, None)])
+    s = speakers[out[0].speaker_id]
+    assert s.type == "document"
+    assert s.author == author
+
+
+def test_aliases_short_forms(nlp):
+    text = (
+        "A union representing Immigration and Customs Enforcement (ICE) agents wrote to the mayor. "
+        "ICE said it had not been consulted. Portland Mayor Ted Wheeler said the city would answer. "
+        "Wheeler added that talks would continue. The Washington Post reported the deal."
+    )
+    out, speakers = run(nlp, text, [("ICE", "ICE said"), ("Portland Mayor Ted Wheeler", None),
+                                    ("The Washington Post", None)])
+    ice, wheeler, post = (speakers[a.speaker_id] for a in out)
+    assert ice.aliases == ["ICE"]
+    assert wheeler.aliases == ["Wheeler"]  # "Wheeler added", tagged a common noun at the sentence start
+    assert post.aliases == []
+    assert all(s.author is None for s in speakers)
+
+
+def test_capitalised_kind_joins_the_named_organisation(nlp):
+    text = (
+        "The Harbor Town Council met on Monday. Council member Rosa Delgado said the council would vote. "
+        "The council said in a statement that it agreed."
+    )
+    out, speakers = run(nlp, text, [("Council member Rosa Delgado", None), ("The council", "The council said")])
+    assert out[1].speaker == "Harbor Town Council"
+    delgado = speakers[out[0].speaker_id]
+    assert delgado.role == "Council member" and delgado.affiliation == "Harbor Town Council"

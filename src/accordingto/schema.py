@@ -111,10 +111,14 @@ class Speaker(_Model):
     name: str = Field(description="canonical (fullest) name, e.g. 'Sean J. Riddell'")
     type: SourceType = Field(default="unknown", description="kind of source")
     mentions: list[Mention] = Field(default_factory=list)
-    role: str | None = Field(default=None, description="title or role the text gives ('lawyer', 'Mayor')")
+    role: str | None = Field(
+        default=None, description="title or role the text gives ('lawyer', 'Mayor'); people and anonymous sources only"
+    )
     affiliation: str | None = Field(default=None, description="organisation the text ties the speaker to")
     aliases: list[str] = Field(default_factory=list, description="other names: abbreviations, short forms")
-    author: str | None = Field(default=None, description="for a document: the canonical name of its author")
+    author: str | None = Field(
+        default=None, description="for a document or artefact: the canonical name of whoever wrote or made it"
+    )
     attributions: int = Field(default=0, description="number of attributions to this speaker")
     quoted_words: int = Field(default=0, description="words quoted directly from this speaker")
 

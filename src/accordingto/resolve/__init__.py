@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..schema import Attribution, Mention, Speaker
 from . import aliases, coref
+from .roles import Describer
 from .entities import (
     Entity,
     Registry,
@@ -33,6 +34,7 @@ from .mentions import (
     nominal_category,
     pronoun_info,
 )
+from .lexicon import RELATIVE_PRONOUNS
 from .types import is_outlet_name
 
 _MENTION_KINDS = frozenset({"name", "last_name", "abbreviation", "pronoun", "nominal"})
@@ -183,13 +185,17 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
 
 
 def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
-    """The source phrase up to a comma or relative clause after its head."""
+    """The source phrase up to a comma or relative clause after its head ("A city employee who …")."""
     out = []
     for t in tokens:
-        if t.i > head.i and (t.text in (",", "(", "—", "–") or t.dep_ == "relcl"):
+        if t.i > head.i and (t.text in (",", "(", "—", "–") or t.dep_ == "relcl" or _relative_word(t)):
             break
         out.append(t)
     return out
+
+
+def _relative_word(t: Token) -> bool:
+    return t.tag_ in ("WP", "WDT", "WP$") and t.lower_ in RELATIVE_PRONOUNS
 
 
 def _link_unlabelled_name(reg: Registry, tokens: list[Token], head: Token) -> Entity | None:
@@ -279,6 +285,7 @@ def _report(
     speakers_e = sorted({id(e): e for e in linked.values()}.values(), key=lambda e: e.first)
     ids = {id(e): i for i, e in enumerate(speakers_e)}
     speakers = []
+    describer = Describer(reg)
     for i, e in enumerate(speakers_e):
         seen = set()
         mentions = []
@@ -288,12 +295,17 @@ def _report(
             seen.add((m.start, m.end))
             kind = m.mention_kind if m.mention_kind in _MENTION_KINDS else "other"
             mentions.append(Mention(start=m.start, end=m.end, text=info.text[m.start : m.end], kind=kind))
+        about = describer.describe(e)
         speakers.append(
             Speaker(
                 id=i,
-                name=e.name(info),
+                name=describer.name(e),
                 type=e.type,
                 mentions=mentions,
+                role=about.role,
+                affiliation=about.affiliation,
+                aliases=about.aliases,
+                author=about.author,
                 attributions=e.attributions,
                 quoted_words=e.quoted_words,
             )

@@ -153,6 +153,11 @@ def match_kind(short: Cand, long: Cand) -> str | None:
     return None
 
 
+def generic_short(key: tuple[str, ...]) -> bool:
+    """ "Council" for "Harbor Town Council": an organisation called by its kind alone."""
+    return len(key) == 1 and key[0] in lx.SHORT_ORG_NOUNS
+
+
 def _subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(_initial_ok(s, w) for w in it) for s in short)
@@ -206,7 +211,7 @@ def cluster(cands: list[Cand]) -> list[list[tuple[Cand, str]]]:
                     if kind == "outlet_short":
                         from .types import is_outlet_name
 
-                        kind = "name" if is_outlet_name(m.text) else None
+                        kind = "name" if is_outlet_name(m.text) or generic_short(key) else None
                     if kind:
                         break
                 if kind:

@@ -271,7 +271,7 @@ def _scan_aliases(reg: Registry) -> None:
         if len(hits) != 1:
             continue
         e, kind = hits[0]
-        if kind == "last_name" and tok.pos_ != "PROPN":
+        if kind == "last_name" and tok.pos_ != "PROPN" and not _name_only(info, tok):
             continue
         c = make_cand(info, [tok], "name", "")
         if c is None:
@@ -280,15 +280,24 @@ def _scan_aliases(reg: Registry) -> None:
         reg.attach(e, c)
 
 
+def _name_only(info: DocInfo, tok) -> bool:
+    """A capitalised noun that the text never writes in lowercase: a last name the tagger took for a
+    common noun at the start of a sentence ("Wheeler added …")."""
+    return tok.pos_ == "NOUN" and re.search(r"(?<![\w-])" + re.escape(tok.lower_) + r"(?![\w-])", info.text) is None
+
+
 def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
     """Link nominal noun phrases to what they refer back to; each unlinked one is a new entity."""
     info = reg.info
     cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: c.start)
+    orgs = _org_names(reg)
     for c in cands:
         head = info.doc[c.head]
         target = named_apposite(reg, head)
         if target is not None:  # "Trump, the Republican nominee": a role of Trump's
             target.roles.add(c.lemma)
+        elif c.label == "organisation" and _nominal_key(c.text) in orgs:
+            target = orgs[_nominal_key(c.text)]  # "the Harbor Town council" = "Harbor Town Council"
         else:
             # a capitalised bare noun is a headline's ("…, Says Union"): it may point forward
             target = link_nominal(reg, c, headline=head.pos_ == "PROPN" and not c.det)
@@ -297,6 +306,17 @@ def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
         else:
             reg.new(new_nominal(c))
     _merge_role_nominals(reg)
+
+
+def _org_names(reg: Registry) -> dict[str, Entity]:
+    """Named organisations by their name in lowercase, without "the" (names differing in case only)."""
+    out: dict[str, Entity] = {}
+    for e in reg.entities:
+        if e.named and e.type in ("organisation", "outlet"):
+            for m in e.mentions:
+                if m.kind == "name" and m.mention_kind == "name":
+                    out.setdefault(_nominal_key(m.text), e)
+    return out
 
 
 def named_apposite(reg: Registry, noun, within: set[int] | None = None) -> Entity | None:

@@ -169,6 +169,14 @@ ORG_NOUN_CLASSES = {
     "outlet": {"newspaper", "paper", "outlet", "network", "station", "magazine", "site",
                "website", "channel", "publication", "broadcaster", "tabloid", "daily"},
 }
+# Kinds of organisation that stand for the one of that kind named in the article ("Council" for
+# "Harbor Town Council"); not "party", "house" or "state", which name several.
+SHORT_ORG_NOUNS = frozenset(
+    """
+    council union committee commission board association federation caucus coalition agency bureau
+    guild foundation institute university college company corporation
+    """.split()
+)
 ORG_NOUNS = frozenset(w for ws in ORG_NOUN_CLASSES.values() for w in ws)
 OUTLET_NOUNS = frozenset(ORG_NOUN_CLASSES["outlet"])
 

@@ -191,7 +191,11 @@ def named_candidates(info: DocInfo) -> list[Cand]:
     for ent in info.doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        tokens = list(ent)
+        tokens = _before_inner_verb(list(ent))
+        if len(tokens) < len(ent):
+            ent = Span(info.doc, ent.start, ent.start + len(tokens), label=ent.label_)
+        if len(tokens) == 1 and tokens[0].pos_ == "NOUN" and tokens[0].is_lower:
+            continue  # "council" labelled ORG: a nominal, found as one
         # headlines: NER glues verbs onto names ("Obama Says", "Rip Donald Trump")
         while len(tokens) > 1 and (tokens[-1].lower_ in lx.HEADLINE_WORDS or tokens[-1].pos_ in ("VERB", "AUX")):
             tokens = tokens[:-1]
@@ -204,6 +208,15 @@ def named_candidates(info: DocInfo) -> list[Cand]:
         c.descr = descr_of(ent)
         out.append(c)
     return out
+
+
+def _before_inner_verb(tokens: list[Token]) -> list[Token]:
+    """A headline name NER ran on into its verb and object: "Harbor Town Council [Approves Seawall Plan]"."""
+    for k in range(1, len(tokens) - 1):
+        t = tokens[k]
+        if t.tag_ == "VBZ" or (t.lower_ in lx.HEADLINE_WORDS and t.pos_ in ("VERB", "AUX")):
+            return tokens[:k]
+    return tokens
 
 
 def roles_of(ent: Span) -> set[str]:
@@ -221,7 +234,8 @@ def roles_of(ent: Span) -> set[str]:
         t = doc[i]
         if t.head.i != root.i and t.head.i not in range(ent.start, ent.end) and t.dep_ not in ("compound", "amod"):
             break
-        if t.pos_ in ("NOUN", "PROPN"):
+        # only the words on the name itself: "member" of "council member X", not "council"
+        if t.pos_ in ("NOUN", "PROPN") and (t.head.i == root.i or t.head.i in range(ent.start, ent.end)):
             low = t.lower_.rstrip(".")
             roles.add(lx.TITLE_ROLE.get(low, t.lemma_.lower()))
         elif t.pos_ not in ("ADJ", "PUNCT"):
@@ -289,6 +303,9 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
         # the noun phrase up to its head, as spaCy's noun chunks: "a cease-and-desist letter",
         # and possessors: "the mayor" of "the mayor's apparent disregard"
         phrase = list(doc[root.left_edge.i : root.i + 1])
+        verbs = [k for k, t in enumerate(phrase) if t.tag_ in ("VBZ", "VBD", "VBP")]
+        if verbs:  # a headline parsed as one noun phrase: "Harbor Town Council Approves Seawall Plan"
+            phrase = phrase[verbs[-1] + 1 :]
         cat, plural = category_of(root, guess=False)  # "a group of protesters": protesters
         if not cat:
             continue

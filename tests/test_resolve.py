@@ -627,3 +627,54 @@ def test_capitalised_kind_joins_the_named_organisation(nlp):
     assert out[1].speaker == "Harbor Town Council"
     delgado = speakers[out[0].speaker_id]
     assert delgado.role == "Council member" and delgado.affiliation == "Harbor Town Council"
+
+
+# ---- speaker-set mechanisms (tests/data/speakers) ----------------------------------------
+
+
+def test_shared_surname_goes_to_the_titled_one(nlp):
+    text = (
+        "President Obama spoke in Washington on Saturday. Michelle Obama was there too. "
+        "Mr. Obama said the election mattered. The president said he would campaign."
+    )
+    out, speakers = run(nlp, text, [("Mr. Obama", None), ("Michelle Obama", None)])
+    barack, michelle = (speakers[a.speaker_id] for a in out)
+    assert barack is not michelle
+    assert michelle.name == "Michelle Obama" and barack.name == "Obama"
+
+
+def test_coordinated_source_is_one_group(nlp):
+    text = "Sens. Jon Tester and David Vitter urged regulators to act. France and Germany disagreed."
+    out, speakers = run(nlp, text, [("Sens. Jon Tester and David Vitter", None), ("France and Germany", None)])
+    senators, countries = (speakers[a.speaker_id] for a in out)
+    assert senators.name == "Jon Tester and David Vitter" and senators.type == "group"
+    assert countries.name == "France and Germany" and countries.type == "organisation"
+
+
+def test_apposition_is_not_coordination(nlp):
+    text = "Angelique Brunner, a developer and spokeswoman for the coalition, said the rules were fair."
+    out, speakers = run(nlp, text, [("Angelique Brunner, a developer and spokeswoman for the coalition,", None)])
+    assert out[0].speaker == "Angelique Brunner"
+
+
+def test_dotted_acronym_and_short_org_name(nlp):
+    text = (
+        "The United Nations Security Council met on Friday. The Securities and Exchange Commission "
+        "filed a complaint. The S.E.C. said the fraud was large. The Security Council said it would act."
+    )
+    out, _ = run(nlp, text, [("The S.E.C.", None), ("The Security Council", None)])
+    assert out[0].speaker == "Securities and Exchange Commission"
+    assert out[1].speaker == "United Nations Security Council"
+
+
+def test_possessive_pronoun_in_source_is_resolved(nlp):
+    text = "Donald Trump spoke in Ohio on Monday. His aides said the tour would go on."
+    out, _ = run(nlp, text, [("His aides", None)])
+    assert out[0].speaker == "Donald Trump's aides"
+
+
+def test_qualified_named_group_keeps_its_phrase(nlp):
+    text = "Republicans on the House Financial Services Committee said the bill would pass."
+    out, speakers = run(nlp, text, [("Republicans on the House Financial Services Committee", None)])
+    s = speakers[out[0].speaker_id]
+    assert s.name == "Republicans on the House Financial Services Committee" and s.type == "group"

@@ -118,11 +118,8 @@ def test_name_matching():
 # ---- the resolver -----------------------------------------------------------------------
 
 
-# Measured with the resolver of 2026-11-27 (benchmarks/speakers.py); type accuracy then 0.913 (684/749).
-MEASURED = "speaker accuracy 0.800 (613/766) on 2026-11-27, target 0.90"
-
-
-@pytest.mark.xfail(strict=True, reason=f"below target: {MEASURED}; see benchmarks/speakers.py")
+# Measured with the resolver (benchmarks/speakers.py): speaker accuracy 0.903 (692/766), type accuracy 0.953;
+# it was 0.800 (613/766) on 2026-11-27, when this test was marked xfail.
 def test_speaker_accuracy(scores):
     assert scores["rows"] == len(read_gold(GOLD))
     assert scores["speaker_accuracy"] >= SPEAKER_TARGET, json.dumps(

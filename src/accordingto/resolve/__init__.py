@@ -9,6 +9,8 @@ entity that some source resolves to becomes a :class:`~accordingto.schema.Speake
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..schema import Attribution, Mention, Speaker
@@ -34,6 +36,8 @@ from .mentions import (
     nominal_category,
     pronoun_info,
 )
+from . import lexicon as lx
+from .lexicon import PRONOUNS as lx_pronouns
 from .lexicon import RELATIVE_PRONOUNS
 from .types import is_outlet_name
 
@@ -67,6 +71,8 @@ def resolve(doc: Doc, attributions: list[Attribution]) -> tuple[list[Attribution
             _credit(e, i, a, linked)
     for i, head in firsts:
         e = _enclosing_speaker(info, head.idx, attributions, linked)
+        if e is None and not info.in_quote(head.idx):
+            e = _signature(reg, head)
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
             _credit(e, i, attributions[i], linked)
@@ -112,6 +118,8 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
             return None
         if kind == "relative":
             e = _relative_antecedent(reg, head)
+            if e is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+                return _partitive_antecedent(reg, head.head.head)  # "most of whom"
         else:
             exclude = [(s.start, s.end) for s in a.content]
             e = coref.resolve_personal(
@@ -122,30 +130,232 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
         return e
+    # "most of whom", "many of whom": the people the relative pronoun stands for
+    if any(t.lower_ in ("whom", "which") and t.dep_ == "pobj" and t.head.head.i == head.i for t in tokens):
+        e = _partitive_antecedent(reg, head)
+        if e is not None:
+            return e
+    # several speakers: "Sens. Jon Tester and David Vitter", "France and Germany"
+    e = _coordination(reg, tokens)
+    if e is not None:
+        return e
     # a name, or a phrase around a name: "lawyer Sean J. Riddell", "A spokesman, John Smith"
     hit = reg.at(head.i)
-    if hit is not None and hit[0].named:
+    qualified = hit is not None and hit[0].named and _qualified_group(info, tokens, head, hit[0])
+    if hit is not None and hit[0].named and not qualified:
         return hit[0]
+    if hit is not None and (hit[0].named or hit[1].head != head.i):
+        hit = None  # a qualified group ("skittish Democrats"), or a word of another phrase
     if head.pos_ == "NOUN":
         e = named_apposite(reg, head, within={t.i for t in tokens})
         if e is not None:
             return e
     headline = _headline_noun(info, a, head)
-    if hit is None and not headline and _looks_like_name(info, tokens, head):
+    if hit is None and not headline and not qualified and _looks_like_name(info, tokens, head):
         return _link_unlabelled_name(reg, tokens, head)
     # a nominal: its own noun phrase, or what it refers back to
-    c = source_nominal(info, _trim_phrase(tokens, head))
+    phrase = _trim_phrase(tokens, head)
+    c = source_nominal(info, phrase)
     if c is None:
         return None
-    if hit is not None:
-        reg.attach(hit[0], c)
-        return hit[0]
-    e = link_nominal(reg, c, headline=headline)
-    if e is None:
-        e = reg.new(new_nominal(c))
-    else:
+    group = _recent_coordination(reg, c)
+    if group is not None:
+        e = group
         reg.attach(e, c)
+    elif hit is not None:
+        e = hit[0]
+        reg.attach(e, c)
+    else:
+        e = link_nominal(reg, c, headline=headline)
+        if e is None:
+            e = reg.new(new_nominal(c))
+        else:
+            reg.attach(e, c)
+    if qualified and e.type == "unknown":
+        e.type, e.label, e.plural = "group", "group", True
+    if not e.named and not e.fixed_name and set(e.name(info).lower().split()) & _OWNER_PRONOUNS:
+        name = _pronoun_owner_name(reg, a, phrase)
+        if name:
+            e.fixed_name = name
     return e
+
+
+_OWNER_PRONOUNS = frozenset({"his", "her", "him", "its", "their", "them"})
+
+
+_PLAIN_PEOPLE = frozenset({"man", "men", "woman", "women", "two", "pair", "candidate", "leader", "nominee"})
+
+
+def _recent_coordination(reg: Registry, c) -> Entity | None:
+    """ "the senators", "both men" just after "Mr. Grassley and Mr. Leahy": the speakers named together."""
+    if not c.plural or c.det not in ("the", "these", "those", "both") or c.label not in ("person", "group"):
+        return None
+    best, best_pos = None, -1
+    for e in reg.entities:
+        if not e.members:
+            continue
+        before = [m.start for m in e.mentions if m.end <= c.start]
+        if before and max(before) > best_pos:
+            best, best_pos = e, max(before)
+    if best is None or reg.info.sent_of[reg.info.doc[c.head].i] - _sent_at(reg, best_pos) > 3:
+        return None
+    lemma = c.lemma
+    roles = {r.lower().rstrip(".").removesuffix("s") for r in best.roles}
+    if lemma in _PLAIN_PEOPLE or coref.same_role(lemma, roles):
+        return best
+    return None
+
+
+def _sent_at(reg: Registry, char: int) -> int:
+    span = reg.info.doc.char_span(char, char + 1, alignment_mode="expand")
+    return reg.info.sent_of[span[0].i] if span is not None else 0
+
+
+def _pronoun_owner_name(reg: Registry, a: Attribution, phrase: list[Token]) -> str | None:
+    """A noun phrase with a pronoun in it, the pronoun replaced by the name it stands for: "his
+    operatives" → "Donald Trump's operatives", "Those close to him" → "those close to Terry McAuliffe"."""
+    info = reg.info
+    for t in phrase:
+        low = t.lower_
+        if low not in ("his", "her", "him", "its", "their", "them"):
+            continue
+        possessive = t.tag_ == "PRP$" or t.dep_ == "poss"
+        if low in ("him", "them") or (low == "her" and not possessive):
+            if t.dep_ != "pobj":
+                continue
+        gender, plural = lx_pronouns[low]
+        exclude = [(s.start, s.end) for s in a.content]
+        e = coref.resolve_personal(
+            t.idx, info.sent_of[t.i], info.in_quote(t.idx), gender, plural, reg.entities, exclude
+        )
+        if e is None or not (e.named or e.fixed_name):
+            return None
+        name = e.name(info)
+        words = []
+        for w in phrase:
+            if w.i == t.i:
+                words.append(name + "'s" if possessive else name)
+            else:
+                words.append(w.text)
+            words.append(w.whitespace_)
+        text = "".join(words).strip()
+        return text[:1].upper() + text[1:] if text and phrase[0].i == t.i else text
+    return None
+
+
+def _coordination(reg: Registry, tokens: list[Token]) -> Entity | None:
+    """Several speakers joined by "and" in one source, at least one of them named: one entity named
+    "A and B" ("A, B and C"), an organisation when all are organisations, else a group."""
+    inside = {t.i for t in tokens}
+    conj = [t for t in tokens if t.dep_ == "conj" and t.head.i in inside and t.pos_ in ("NOUN", "PROPN")]
+    if not conj:
+        return None
+    root = conj[0].head
+    while root.dep_ == "conj" and root.head.i in inside:
+        root = root.head
+    chain = [root]
+    k = 0
+    while k < len(chain):
+        chain += [c for c in chain[k].children if c.dep_ == "conj" and c.i in inside]
+        k += 1
+    chain.sort(key=lambda t: t.i)
+
+    def top(t: Token) -> bool:
+        return t.head.i not in inside or t.head.i == t.i
+
+    # the coordination must be the source itself, not inside a modifier or an apposition of it
+    # ("Critics of the program, like Senators A and B"; "X, a developer and spokeswoman for …")
+    if not top(root):
+        if root.dep_ != "appos" or not top(root.head):
+            return None
+        if root.head.pos_ != "NOUN" and not any(t.tag_ in ("NNS", "NNPS") for t in chain[1:]):
+            return None  # "Craig Bryan, head of …, and other scientists": a plural after the role
+    info = reg.info
+    members: list[tuple[str, Entity | None, bool]] = []  # name, entity, organisation
+    seen: set[int] = set()
+    for t in chain:
+        e = _named_member(reg, t, inside)
+        if e is not None:
+            if id(e) not in seen:
+                seen.add(id(e))
+                members.append((e.name(info), e, e.type in ("organisation", "outlet")))
+            continue
+        if t.pos_ != "NOUN":
+            continue  # "R-Tenn." of "Bob Corker, R-Tenn., and Lindsey Graham"
+        words = [w for w in info.doc[t.left_edge.i : t.i + 1] if w.i in inside and not w.is_punct]
+        while words and (words[0].dep_ in ("cc", "preconj") or words[0].lower_ in lx_determiners):
+            words = words[1:]
+        if not words:
+            continue
+        hit = reg.at(t.i)
+        cat = hit[0].type if hit is not None else category_of(t)[0]
+        if t.tag_ not in ("NNS", "NNPS") and cat != "organisation":
+            continue  # "China, Pyongyang's only ally and its lifeline": an apposition
+        members.append((info.text[words[0].idx : t.idx + len(t.text)], None, cat == "organisation"))
+    if len(members) < 2 or not any(e is not None for _, e, _ in members):
+        return None
+    key = tuple(id(e) if e is not None else name.lower() for name, e, _ in members)
+    for e in reg.entities:
+        if e.members == key:
+            return e
+    names = [name for name, _, _ in members]
+    c = make_cand(info, tokens, "nominal", "group")
+    if c is None:
+        return None
+    c.mention_kind = "nominal"
+    c.plural = True
+    organisations = all(org for _, _, org in members)
+    roles: set[str] = set()
+    for _, e, _ in members:
+        if e is not None:
+            roles |= e.roles
+    e = Entity(
+        mentions=[c],
+        named=False,
+        type="organisation" if organisations else "group",
+        label="organisation" if organisations else "group",
+        lemma="",
+        plural=True,
+        roles=roles,
+        fixed_name=", ".join(names[:-1]) + " and " + names[-1],
+        members=key,
+    )
+    return reg.new(e)
+
+
+lx_determiners = frozenset("the a an both either".split())
+
+
+def _named_member(reg: Registry, t: Token, inside: set[int]) -> Entity | None:
+    """The named entity one conjunct names: itself, a name in apposition ("head of …" of "Craig Bryan,
+    head of …"), or the name right after a role noun ("nominee Donald Trump")."""
+    hit = reg.at(t.i)
+    if hit is not None and hit[0].named:
+        return hit[0]
+    if t.pos_ != "NOUN":
+        return None
+    e = named_apposite(reg, t, within=inside)
+    if e is not None:
+        return e
+    nxt = t.i + 1
+    if nxt in inside:
+        hit = reg.at(nxt)
+        if hit is not None and hit[0].named and hit[0].type == "person":
+            return hit[0]
+    return None
+
+
+def _qualified_group(info: DocInfo, tokens: list[Token], head: Token, e: Entity) -> bool:
+    """ "Republicans on the House Financial Services Committee", "skittish Democrats": a named group
+    with words that pick out some of it is a group of its own, named by its phrase."""
+    if e.label != "NORP" or head.tag_ not in ("NNPS", "NNS") or not any(t.i == head.i for t in tokens):
+        return False
+    for t in _trim_phrase(tokens, head):
+        if t.i == head.i or t.is_punct or t.lower_ in lx.DETERMINERS or t.lower_ in lx.QUANTITY_WORDS:
+            continue
+        if (t.pos_ == "ADJ" and t.i < head.i) or (t.dep_ in ("prep", "relcl", "acl") and t.i > head.i):
+            return True
+    return False
 
 
 def _headline_noun(info: DocInfo, a: Attribution, tok: Token) -> bool:
@@ -185,13 +395,22 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
 
 
 def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
-    """The source phrase up to a comma or relative clause after its head ("A city employee who …")."""
+    """The source phrase up to a comma after its head, or up to a relative clause about the source's
+    anonymity ("A city employee who asked not to be named"); a restrictive relative clause stays
+    ("all the experts I interviewed", "leaders who have been the most strident opponents")."""
     out = []
-    for t in tokens:
-        if t.i > head.i and (t.text in (",", "(", "—", "–") or t.dep_ == "relcl" or _relative_word(t)):
+    for k, t in enumerate(tokens):
+        if t.i > head.i and t.text in (",", "(", "—", "–", "--"):
             break
+        if t.i > head.i and (t.dep_ == "relcl" or _relative_word(t)):
+            rest = " ".join(w.lower_ for w in tokens[k:])
+            if any(w in rest for w in _ANONYMITY_WORDS):
+                break
         out.append(t)
     return out
+
+
+_ANONYMITY_WORDS = ("named", "anonymity", "identified", "authorized", "authorised", "publicly", "on the record")
 
 
 def _relative_word(t: Token) -> bool:
@@ -254,12 +473,67 @@ def _relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
     return reg.new(new_nominal(c))
 
 
+def _partitive_antecedent(reg: Registry, quant: Token) -> Entity | None:
+    """ "95 retired generals and admirals -- most of whom …": the noun phrase just before."""
+    doc = reg.info.doc
+    i = quant.i - 1
+    while i >= 0 and quant.i - i <= 3 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[i]
+    last = noun
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "family members of 9/11 victims"
+    hit = reg.at(noun.i)
+    if hit is not None and hit[0].named:
+        return hit[0]
+    c = source_nominal(reg.info, list(doc[noun.left_edge.i : last.i + 1]))
+    if c is None:
+        return None
+    if hit is not None and hit[1].start == c.start and hit[1].end == c.end:
+        return hit[0]
+    e = reg.new(new_nominal(c))
+    if e.type in ("unknown", "person"):
+        e.type = "group"
+    return e
+
+
 def _personlike(noun: Token, e: Entity | None) -> bool:
     if e is not None:
         return e.type in ("person", "group", "anonymous")
     if noun.ent_type_ in ("PERSON", "NORP"):
         return True
     return category_of(noun, guess=False)[0] in ("person", "group", "anonymous")
+
+
+_SIGNATURE = re.compile(r"\n\n([A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})\.?\n")
+
+
+def _signature(reg: Registry, tok: Token) -> Entity | None:
+    """ "I" in a reader's letter: the name signed under it, a paragraph of its own."""
+    if tok.lower_ not in ("i", "me", "my"):
+        return None
+    info = reg.info
+    m = _SIGNATURE.search(info.text, tok.idx)
+    if m is None:
+        return None
+    span = info.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    if span is None or not all(t.pos_ == "PROPN" for t in span if t.text != "."):
+        return None
+    hit = reg.at(span[-1].i)
+    if hit is not None and hit[0].named:
+        return hit[0] if hit[0].type == "person" else None
+    if not any(t.ent_type_ == "PERSON" for t in span):
+        return None
+    c = make_cand(info, list(span), "name", "PERSON")
+    if c is None:
+        return None
+    e = Entity(mentions=[c], named=True)
+    finish_named(e, info)
+    return reg.new(e)
 
 
 def _enclosing_speaker(

@@ -67,7 +67,7 @@ def titles_in(text: str) -> list[str]:
 
 
 def _bare(w: str) -> str:
-    return w.lower().replace(".", "").rstrip(",")
+    return w.lower().replace(".", "").replace("’", "'").rstrip(",")
 
 
 def is_acronym(text: str) -> bool:
@@ -87,6 +87,7 @@ def abbreviates(abbr: str, full: str) -> bool:
     The+D+C of "The Daily Caller", "ICE" = I+(and)+C+E of "Immigration and
     Customs Enforcement", "WaPo" = Wa+Po of "Washington Post".
     """
+    dotted = bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}", abbr.replace("’s", "").replace("'s", "")))
     a = abbr.replace(".", "").replace("’s", "").replace("'s", "")
     ws = [w for w in re.split(r"[\s\-]+", full.strip()) if w]
     ws = [_POSSESSIVE.sub("", w).replace(".", "") for w in ws]
@@ -111,7 +112,7 @@ def abbreviates(abbr: str, full: str) -> bool:
             if w.lower() in lx.FUNCTION_WORDS or (j == len(ws) - 1 and w.lower() in lx.ORG_GENERIC_SUFFIXES):
                 res = go(i, j + 1)
             if not res and i < len(a) and a[i].isupper() and a[i].lower() == w[0].lower():
-                for k in range(len(w), 0, -1):
+                for k in range(1 if dotted else len(w), 0, -1):  # "S.E.C.": one letter a word
                     if a[i : i + k].lower() == w[:k].lower() and go(i + k, j + 1):
                         res = True
                         break
@@ -139,9 +140,21 @@ def match_kind(short: Cand, long: Cand) -> str | None:
     if short.label in ("ORG", "") and long.label in ("ORG", "") and ll[-1] in lx.ORG_GENERIC_SUFFIXES and sl == ll[:-1]:
         return "name"
     if len(s) == 1 and is_acronym(s[0]) and len(lw) > 1:
-        full = " ".join(core_words(long.text, person=False))
+        full_words = core_words(long.text, person=False)
+        while len(full_words) > 2 and full_words[0][:1].islower():
+            full_words = full_words[1:]  # "the federal Securities and Exchange Commission"
+        full = " ".join(full_words)
         if abbreviates(s[0], full) or abbreviates(s[0], "The " + full):
             return "abbreviation"
+    if long.label not in ("PERSON", "") and short.label not in ("PERSON",) and len(sl) >= 2 and len(ll) > len(sl):
+        # "the Security Council" of "the United Nations Security Council", "U.N. Security Council" too
+        if ll[-len(sl) :] == sl:
+            return "name"
+        tail = sl[1:]
+        if ll[-len(tail) :] == tail and is_acronym(s[0]) and abbreviates(s[0], " ".join(lw[: len(lw) - len(tail)])):
+            return "name"
+    if long.label == "PERSON" and "." in short.text.strip(".") and is_acronym(s[-1]):
+        return None  # "U.N." is no one's last name ("Kim Jong Un")
     if long.label == "PERSON":  # NER often labels a lone last name ORG, GPE or LOC
         if len(ll) > len(sl) and sl[-1] == ll[-1] and _subsequence(sl, ll):
             return "last_name" if len(sl) == 1 else "name"
@@ -190,20 +203,28 @@ def cluster(cands: list[Cand]) -> list[list[tuple[Cand, str]]]:
     Fullest names first make clusters; shorter ones join the cluster they match,
     the nearest one before them (else after) when several do.
     """
-    order = sorted(cands, key=lambda c: (-len(cand_core(c)), c.start))
+    # fullest names first; among equally long ones those with a gender ("Mr. Obama"), so that a
+    # bare "Obama" finds the man's cluster apart from "Michelle Obama"
+    order = sorted(cands, key=lambda c: (-len(cand_core(c)), c.gender is None, c.start))
     clusters: list[list[tuple[Cand, str]]] = []
     forms: list[dict[tuple[str, ...], Cand]] = []  # per cluster: one mention per distinct name
+    genders: list[set[str]] = []  # per cluster: the genders its mentions give
     exact: dict[tuple[str, ...], list[int]] = {}  # the names clusters were founded on
+    deferred: list[tuple[Cand, list[tuple[int, str]]]] = []
     for c in order:
         key = cand_key(c)
         if not key:
             continue
-        best: list[tuple[int, str]] = [(k, "name") for k in exact.get(key, [])]
+        best: list[tuple[int, str]] = [
+            (k, "name") for k in exact.get(key, []) if not (c.gender and genders[k] and c.gender not in genders[k])
+        ]
         if not best:
             acronym = len(key) == 1 and is_acronym(cand_core(c)[0])
             ws = wordset(c)
             for k, cl_forms in enumerate(forms):
                 kind = None
+                if c.gender and genders[k] and c.gender not in genders[k]:
+                    continue  # "Mr. Obama" is not Michelle Obama
                 for m in cl_forms.values():
                     if len(m.core or ()) < len(key) or not (acronym or ws & wordset(m)):
                         continue
@@ -219,14 +240,27 @@ def cluster(cands: list[Cand]) -> list[list[tuple[Cand, str]]]:
         if not best:
             clusters.append([(c, "name")])
             forms.append({key: c})
+            genders.append({c.gender} if c.gender else set())
             exact.setdefault(key, []).append(len(clusters) - 1)
+            continue
+        if len({k for k, _ in best}) > 1 and len(key) == 1 and not c.gender:
+            deferred.append((c, best))  # a bare last name two people share: decided below
             continue
         if len(best) > 1:
             best.sort(key=lambda b: _distance(c, clusters[b[0]]))
         k, kind = best[0]
         clusters[k].append((c, kind))
+        if c.gender:
+            genders[k].add(c.gender)
         if key not in forms[k] or (c.label == "PERSON" and forms[k][key].label != "PERSON"):
             forms[k][key] = c  # a person's form keeps the person's rules (last names)
+    # a bare last name shared by several ("Clinton" of Hillary and Bill): the one the article
+    # mentions most, the nearest one before it on a tie
+    sizes = [len(cl) for cl in clusters]
+    for c, best in deferred:
+        best.sort(key=lambda b: (-sizes[b[0]], _distance(c, clusters[b[0]])))
+        k, kind = best[0]
+        clusters[k].append((c, kind))
     for cl in clusters:
         cl.sort(key=lambda mk: mk[0].start)
     clusters.sort(key=lambda cl: cl[0][0].start)

@@ -23,6 +23,7 @@ from .mentions import Cand
 if TYPE_CHECKING:
     from .entities import Entity
 
+_CAMPAIGN_WORDS = frozenset({"campaign", "team"})
 _GENERIC_ORG = frozenset({"group", "organization", "organisation", "company", "firm", "agency", "outfit"})
 
 
@@ -32,6 +33,11 @@ def _synonyms(word: str) -> set[str]:
         if word in group:
             out |= group
     return out
+
+
+def same_role(word: str, roles: set[str]) -> bool:
+    """Whether a role noun names one of these roles or a synonym ("senator" ~ "lawmaker")."""
+    return bool(_synonyms(word) & roles)
 
 
 def _org_classes(word: str) -> set[str]:
@@ -49,6 +55,8 @@ def nominal_matches(c: Cand, e: "Entity") -> bool:
         if e.type == "organisation" and e.label in ("GPE", "LOC"):  # "the city", "the country"
             return lemma in lx.ORG_NOUN_CLASSES["place"]
         if e.type == "organisation" and e.label in ("ORG", "FAC", ""):
+            if lemma in _CAMPAIGN_WORDS:  # "the campaign" is a candidate's, not the party committee
+                return bool(e.roles & _CAMPAIGN_WORDS)
             if lemma in e.roles or (lemma in _GENERIC_ORG and lemma not in lx.OUTLET_NOUNS):
                 return True
             classes = _org_classes(lemma)
@@ -57,6 +65,8 @@ def nominal_matches(c: Cand, e: "Entity") -> bool:
     # an unnamed entity: same head noun (or a synonym) and number
     if e.plural != c.plural:
         return False
+    if lemma in _CAMPAIGN_WORDS and e.lemma in _CAMPAIGN_WORDS:
+        return True  # "Clinton's team" … "the campaign"
     return bool(_synonyms(lemma) & ({e.lemma} | e.roles))
 
 
@@ -105,9 +115,11 @@ def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool
 
 def pronoun_compatible(e: "Entity", gender: str | None, plural: bool) -> tuple[bool, float]:
     """(compatible, bonus) of entity ``e`` for a personal pronoun of this gender and number."""
-    if gender in ("m", "f"):
+    if gender in ("m", "f", "any"):
         if e.type not in ("person", "anonymous") or e.plural:
             return False, 0.0
+        if gender == "any":
+            return True, 0.0
         if e.gender and e.gender != gender:
             return False, 0.0
         return True, 0.2 if e.gender == gender else 0.0
@@ -150,17 +162,27 @@ def resolve_personal(
                 break
         if m is None:
             continue
+        # all its mentions in that sentence: "Clinton, the former secretary of State, stressed …"
+        same = [x for x in e.mentions if x.sent == m.sent and x.end <= pos and x.start <= m.start]
         d = sent - m.sent
         score = -1.0 * d + bonus
-        if m.subject:
+        if any(x.subject for x in same):
             score += 0.7
         if e.first_spoke is not None and e.first_spoke < pos:
             score += 0.6
-        if m.in_quote and not in_quote:  # "…," he said: the speaker is rarely named in the quote
+        if all(x.in_quote for x in same) and not in_quote:  # "…," he said: the speaker is rarely named in the quote
             score -= 1.5
-        if m.kind == "name":
+        if any(x.kind == "name" for x in same):
             score += 0.2
         score += 1e-7 * m.start  # later wins a tie
         if score > best_score:
             best, best_score = e, score
     return best
+
+
+def resolve_epithet(c: Cand, entities: list["Entity"]) -> "Entity | None":
+    """The named person a definite description of no known role refers to, as a pronoun would:
+    "the New York businessman" (Trump), "The former first lady and U.S. senator" (Clinton)."""
+    people = [e for e in entities if e.named and e.type == "person" and _describes(c, e) >= 0]
+    gender = lx.TITLE_GENDER.get(c.lemma) or "any"
+    return resolve_personal(c.start, c.sent, c.in_quote, gender, False, people, [])

@@ -33,6 +33,8 @@ class Entity:
     attributions: int = 0
     quoted_words: int = 0
     first_spoke: int | None = None
+    fixed_name: str | None = None  # several speakers in one source: "Jon Tester and David Vitter"
+    members: tuple[int, ...] = ()  # their entities' ids
 
     def add(self, c: Cand) -> None:
         """Add a mention, dropping any of ours it contains (or skipping it when one of ours contains it)."""
@@ -104,6 +106,7 @@ def build(info: DocInfo) -> Registry:
     named += proper
     proper_ids = {id(c) for c in proper}
     nominals = [c for c in nominals if id(c) not in proper_ids]
+    named = _split_glued_names(info, named)
     _annotate_named(info, named)
     parens = aliases.paren_aliases(info, named)
     # an acronym in brackets belongs to the name before it, whatever NER made of it
@@ -127,9 +130,34 @@ def build(info: DocInfo) -> Registry:
         c.mention_kind = "abbreviation"
         owner.aliases.add(c.text.replace(".", ""))
         reg.attach(owner, c)
+    _complete_names(reg)
+    _expand_acronyms(reg)
     _scan_aliases(reg)
     _chain_nominals(reg, nominals)
     return reg
+
+
+def _split_glued_names(info: DocInfo, cands: list[Cand]) -> list[Cand]:
+    """ "Washington Post Trump": an organisation's name NER ran on into a person's last name."""
+    lasts = set()
+    for c in cands:
+        if c.label == "PERSON":
+            core = aliases.core_words(c.text)
+            if len(core) > 1:
+                lasts.add(core[-1])
+    out = []
+    for c in cands:
+        if c.label == "ORG" and c.kind == "name":
+            tokens = info.tokens_in(c.start, c.end)
+            if len(tokens) >= 3 and tokens[-1].text in lasts and tokens[-1].pos_ == "PROPN":
+                org = make_cand(info, tokens[:-1], "name", "ORG")
+                person = make_cand(info, tokens[-1:], "name", "PERSON")
+                if org is not None and person is not None:
+                    org.roles, org.descr = c.roles, c.descr
+                    out += [org, person]
+                    continue
+        out.append(c)
+    return out
 
 
 def _proper_phrase(info: DocInfo, c: Cand) -> bool:
@@ -195,6 +223,8 @@ def _canonical_cand(e: Entity) -> Cand:
 
 def canonical_name(e: Entity, info: DocInfo) -> str:
     """The fullest form in the text: "Sean J. Riddell", "The Daily Caller", "cease-and-desist letter"."""
+    if e.fixed_name:
+        return e.fixed_name
     if not e.named:
         return _nominal_name(e)
     best = _canonical_cand(e)
@@ -205,6 +235,14 @@ def canonical_name(e: Entity, info: DocInfo) -> str:
         if core:
             i = text.find(core[0])
             text = text[i:] if i >= 0 else " ".join(core)
+    if e.type != "person" and e.label in ("ORG", "FAC", ""):
+        ws = text.split()
+        lead = 1 if ws and ws[0].lower() == "the" else 0
+        k = lead
+        while k < len(ws) - 1 and ws[k][:1].islower() and ws[k].lower() not in lx.FUNCTION_WORDS:
+            k += 1  # "the federal Securities and Exchange Commission": "federal" is no part of the name
+        if k > lead and ws[k][:1].isupper():
+            text = " ".join(ws[k:])
     if text.lower().startswith("the "):
         keep = any(m.text.startswith("The ") and not _sentence_initial(info, m.start) for m in e.mentions)
         if e.type == "outlet" and not any(m.text.startswith("the ") for m in e.mentions):
@@ -232,6 +270,94 @@ def _nominal_name(e: Entity) -> str:
     best = max(e.mentions, key=lambda m: (m.kind != "pronoun", len(words_of(m)), -m.start))
     ws = words_of(best) or best.text.split()
     return " ".join(ws)
+
+
+def _expand_acronyms(reg: Registry) -> None:
+    """An organisation the article calls by an acronym only ("the U.N.") whose full form stands inside
+    another name ("the United Nations Security Council"): that full form is its name."""
+    names = [
+        aliases.core_words(m.text, person=False)
+        for e in reg.entities
+        if e.named
+        for m in e.mentions
+        if m.kind == "name" and m.label not in ("PERSON",)
+    ]
+    for e in reg.entities:
+        if not e.named or e.type not in ("organisation", "outlet") or e.fixed_name:
+            continue
+        best = _canonical_cand(e)
+        core = aliases.core_words(best.text, person=False)
+        if len(core) != 1 or not aliases.is_acronym(core[0]):
+            continue
+        acronym = core[0]
+        found = None
+        for ws in names:
+            for i in range(len(ws)):
+                if not ws[i][:1].isupper():
+                    continue
+                for j in range(len(ws), i + 1, -1):
+                    run = ws[i:j]
+                    if run[-1][:1].isupper() and aliases.abbreviates(acronym, " ".join(run)):
+                        found = " ".join(run)
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if not found:  # a name NER cut up: "Russia Today" (a place and a date)
+            doc = reg.info.doc
+            for m in _CAPITALISED_RUN.finditer(reg.info.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+                if span is None or any(t.ent_type_ == "PERSON" for t in span):
+                    continue
+                if aliases.abbreviates(acronym, m.group()):
+                    found = m.group()
+                    break
+        if found:
+            e.fixed_name = found
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[ -](?:(?:of|and|for|the) )?[A-Z][a-z]+)+")
+
+
+def _complete_names(reg: Registry) -> None:
+    """A person named by one word only ("Oz", "Mr. Obama") whose first name the text gives elsewhere,
+    in a place NER missed or another name around it ("Mehmet Oz — …", "Barack Obama Election Day")."""
+    info = reg.info
+    doc = info.doc
+    for e in list(reg.entities):
+        if not e.named or e.type != "person":
+            continue
+        core = aliases.core_words(_canonical_cand(e).text)
+        if len(core) != 1 or len(core[0]) < 2 or not core[0][0].isupper():
+            continue
+        last = core[0]
+        pattern = r"(?<![\w.’'-])([A-Z][a-z]+)\s+" + re.escape(last).replace("’", "['’]").replace("'", "['’]") + r"(?![\w-])"
+        for m in re.finditer(pattern, info.text):
+            first = m.group(1)
+            low = first.lower()
+            if low in lx.TITLES or low in lx.FUNCTION_WORDS or low in lx.HEADLINE_WORDS:
+                continue
+            if (low in lx.FEMALE_NAMES and e.gender == "m") or (low in lx.MALE_NAMES and e.gender == "f"):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or len(span) != 2 or span[0].pos_ != "PROPN":
+                continue
+            if span[0].ent_type_ not in ("", "PERSON", "WORK_OF_ART", "EVENT"):
+                continue
+            if low not in lx.FEMALE_NAMES and low not in lx.MALE_NAMES and span[0].ent_type_:
+                if span[0].ent_type_ != "PERSON":
+                    continue
+            owners = {id(hit[0]) for t in span if (hit := reg.at(t.i)) is not None}
+            if owners - {id(e)}:
+                continue  # "Michelle Obama" is someone else's name
+            c = make_cand(info, list(span), "name", "PERSON")
+            if c is None:
+                continue
+            c.in_quote = False  # a first name and a last name: the name itself, wherever it stands
+            c.mention_kind = "name"
+            reg.attach(e, c)
+            break
 
 
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.&'’-]*")
@@ -306,6 +432,30 @@ def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
         else:
             reg.new(new_nominal(c))
     _merge_role_nominals(reg)
+    _merge_epithets(reg)
+
+
+def _merge_entity(reg: Registry, e: Entity, target: Entity) -> None:
+    for m in e.mentions:
+        reg.attach(target, m)
+    for t, (owner, cand) in list(reg.by_token.items()):
+        if owner is e:
+            reg.by_token[t] = (target, cand)
+    reg.entities.remove(e)
+
+
+def _merge_epithets(reg: Registry) -> None:
+    """ "the New York businessman", "The former first lady": a definite description of one person
+    that names no role of anyone's refers, like a pronoun, to the salient person before it."""
+    for e in list(reg.entities):
+        if e.named or e.type != "person" or e.plural:
+            continue
+        first = e.mentions[0]
+        if first.det != "the" or first.lemma in lx.ANONYMOUS_NOUNS:
+            continue
+        target = coref.resolve_epithet(first, reg.entities)
+        if target is not None:
+            _merge_entity(reg, e, target)
 
 
 def _org_names(reg: Registry) -> dict[str, Entity]:
@@ -314,8 +464,9 @@ def _org_names(reg: Registry) -> dict[str, Entity]:
     for e in reg.entities:
         if e.named and e.type in ("organisation", "outlet"):
             for m in e.mentions:
-                if m.kind == "name" and m.mention_kind == "name":
-                    out.setdefault(_nominal_key(m.text), e)
+                key = _nominal_key(m.text)
+                if m.kind == "name" and m.mention_kind == "name" and key not in lx.ORG_NOUNS:
+                    out.setdefault(key, e)  # not "Bank" of "Bank executives" for "the bank"
     return out
 
 
@@ -348,13 +499,35 @@ def named_apposite(reg: Registry, noun, within: set[int] | None = None) -> Entit
 def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | None:
     """The entity an unnamed noun phrase refers back to, if it is anaphoric."""
     if c.det in ("the", "this", "that", "these", "those", "poss"):
-        return coref.resolve_definite(c, reg.entities, c.start)
+        e = coref.resolve_definite(c, reg.entities, c.start)
+        if (e is None or not e.named) and not c.plural and c.lemma in lx.ORG_NOUN_CLASSES["company"]:
+            first = c.text.split()[0].lower()
+            if c.det == "the" or first in ("his", "her", "its", "their"):
+                e = _main_company(reg, c) or e
+        return e
     if not c.det and c.plural:  # "agents" … "agents": the same group
         e = reg.bare.get(_nominal_key(c.text))
         return e if e is not None and e.first < c.start else None
     if not c.det and headline:
         return coref.resolve_definite(c, reg.entities, c.start, after=True)
     return None
+
+
+def _main_company(reg: Registry, c: Cand) -> Entity | None:
+    """ "the bank", "the company" that names no role of anyone's: the named organisation of no other
+    kind (no agency, no committee) the article mentions most before it."""
+    other = set(lx.ORG_NOUN_CLASSES) - {"company", "campaign", "school"}
+    best, best_key = None, (0, 0)
+    for e in reg.entities:
+        if not e.named or e.type != "organisation" or e.label != "ORG":
+            continue
+        if any(r in lx.ORG_NOUN_CLASSES[k] for r in e.roles for k in other):
+            continue
+        before = [m.start for m in e.mentions if m.end <= c.start]
+        key = (len(before), max(before, default=0))
+        if before and key > best_key:
+            best, best_key = e, key
+    return best if best_key[0] >= 2 else None
 
 
 def _nominal_key(text: str) -> str:

@@ -121,6 +121,7 @@ ARTEFACT_NOUNS = frozenset(
     broadcast tape audio podcast commercial flyer leaflet pamphlet graffiti mural card
     videos tweets posts signs photos images banners posters placards ads messages
     film movie documentary spot slide slides presentation footage song album show episode
+    program programme segment
     """.split()
 )
 

@@ -71,8 +71,24 @@ class DocInfo:
         if len(doc):
             rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
             self.heads = (np.arange(len(doc)) + rel).tolist()
+        self._lower_words: set[str] | None = None
         self.quotes = _quote_spans(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
+
+    @property
+    def headline_end(self) -> int:
+        """Where the first paragraph (the headline) ends."""
+        k = self.text.find("\n\n")
+        return k if k >= 0 else 0
+
+    def lowercase_word(self, tok: Token) -> bool:
+        """Whether the text writes this word (or its lemma) in lowercase somewhere: a common word."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
+        low = tok.lower_
+        return low in self._lower_words or tok.lemma_.lower() in self._lower_words or (
+            low.endswith("s") and low[:-1] in self._lower_words
+        )
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -136,6 +152,8 @@ def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None
 
 
 def determiner(tokens: list[Token]) -> str:
+    if any(t.tag_ == "POS" for t in tokens[1:-1]):
+        return "poss"  # "the candidate's former doctor": the article is the possessor's
     for t in tokens[:3]:
         low = t.lower_
         if t.dep_ in ("det", "predet") or low in lx.DETERMINERS:
@@ -163,6 +181,15 @@ def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") ->
     for k in range(len(tokens) - 1, 0, -1):
         if "\n" in info.text[tokens[k - 1].idx : tokens[k].idx]:
             tokens = tokens[k:]
+            break
+    for k in range(len(tokens) - 2, 0, -1):
+        t = tokens[k]
+        if t.text in ("-", "—", "–", "--") and t.whitespace_ and tokens[k - 1].whitespace_:
+            tokens = tokens[k + 1 :]  # a dateline: "BRUSSELS - European leaders"
+            break
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text == ":":  # a transcript's speaker and what they say: "WALLACE: Governor"
+            tokens = tokens[:k] if kind == "name" else tokens[k + 1 :]
             break
     head = head_of(tokens, info.heads)
     if head is None:
@@ -196,18 +223,42 @@ def named_candidates(info: DocInfo) -> list[Cand]:
             ent = Span(info.doc, ent.start, ent.start + len(tokens), label=ent.label_)
         if len(tokens) == 1 and tokens[0].pos_ == "NOUN" and tokens[0].is_lower:
             continue  # "council" labelled ORG: a nominal, found as one
+        if len(tokens) == 1 and tokens[0].dep_ == "compound" and tokens[0].lower_ in lx.ORG_NOUNS - lx.SHORT_ORG_NOUNS:
+            continue  # "Bank" of "Bank executives": a word of a nominal, no name
         # headlines: NER glues verbs onto names ("Obama Says", "Rip Donald Trump")
         while len(tokens) > 1 and (tokens[-1].lower_ in lx.HEADLINE_WORDS or tokens[-1].pos_ in ("VERB", "AUX")):
             tokens = tokens[:-1]
         while len(tokens) > 1 and (tokens[0].lower_ in lx.HEADLINE_WORDS or tokens[0].pos_ in ("VERB", "AUX")):
             tokens = tokens[1:]
+        if ent.label_ == "PERSON" and len(tokens) > 1 and tokens[-1].idx < info.headline_end:
+            # a title-cased headline: "Clinton Plan for Taxes", "Clinton Breaks With Obama"
+            while len(tokens) > 1 and info.lowercase_word(tokens[-1]):
+                tokens = tokens[:-1]
         c = make_cand(info, tokens, "name", ent.label_)
         if c is None or not any(ch.isalpha() for ch in c.text):
             continue
         c.roles = roles_of(ent)
         c.descr = descr_of(ent)
         out.append(c)
-    return out
+    return _nicknamed(info, out)
+
+
+_NICKNAMED = re.compile(r'\b[A-Z][a-z]+ (?:[A-Z]\. )?["“][A-Z][a-z]+["”] [A-Z][\w’\'-]*[a-z]')
+
+
+def _nicknamed(info: DocInfo, cands: list[Cand]) -> list[Cand]:
+    """ 'Robert C. "Bobby" Scott': one name, which NER cuts at the quotation marks."""
+    for m in _NICKNAMED.finditer(info.text):
+        span = info.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        c = make_cand(info, list(span), "name", "PERSON")
+        if c is None:
+            continue
+        c.roles = roles_of(span)
+        c.descr = descr_of(span)
+        cands = [x for x in cands if x.end <= c.start or x.start >= c.end] + [c]
+    return sorted(cands, key=lambda x: x.start)
 
 
 def _before_inner_verb(tokens: list[Token]) -> list[Token]:
@@ -380,7 +431,7 @@ def nominal_category(lemma: str, word: str, plural: bool) -> str:
     if plural and (lemma in lx.GROUP_NOUNS or word in ("people", "men", "women", "officials")):
         return "group"
     if lemma in lx.PERSON_ROLE_NOUNS:
-        return "person"
+        return "group" if plural and word != lemma else "person"  # "fellow physicians"
     if lemma in lx.GROUP_NOUNS:
         return "group" if plural else "person"
     return ""

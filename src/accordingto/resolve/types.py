@@ -90,7 +90,7 @@ def nominal_type(category: str, lemma: str, plural: bool, text: str) -> str:
         return category
     if category == "organisation":
         return "organisation"
-    if "familiar with" in low or "on condition of anonymity" in low or "who asked not to be" in low:
+    if "close to" in low or "familiar with" in low or "on condition of anonymity" in low or "who asked not to be" in low:
         return "anonymous"
     if lemma in lx.ANONYMOUS_NOUNS or lemma in ("official", "officials", "source", "sources"):
         return "anonymous"

@@ -57,9 +57,9 @@ def _voices(report: Report, console: Console) -> None:
 def _attributions(report: Report, console: Console) -> None:
     table = Table(title="Attributions, in reading order", title_justify="left", expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("speaker", style="cyan", ratio=2, overflow="fold")
-    table.add_column("cue", style="magenta", ratio=1, min_width=12, overflow="fold")
-    table.add_column("content", ratio=6)
+    table.add_column("speaker", style="cyan", ratio=3, min_width=14)
+    table.add_column("cue", style="magenta", ratio=2, min_width=13)
+    table.add_column("content", ratio=8, min_width=30)
     for a in report.attributions:
         who = Text(a.speaker or (" ".join(s.text for s in a.source) if a.source else "—"))
         if len(a.chain) > 1:

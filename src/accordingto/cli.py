@@ -1,4 +1,4 @@
-"""The command line: ``accordingto analyze | predict | evaluate | train | schema``.
+"""The command line: ``accordingto analyze | predict | evaluate | train | schema | batch | findings | export``.
 
 Every refusal is one line on stderr and a non-zero exit (2 for bad input,
 3 for a broken model); never a traceback.
@@ -170,6 +170,77 @@ def schema() -> None:
     from .schema import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command("batch")
+def batch_command(
+    inputs: list[str] = typer.Argument(
+        ..., help="folders, JSON Lines, WARC, RSS/Atom feeds, PolNeAR, single files (maybe .gz), or - for stdin"
+    ),
+    store: Path = typer.Option(Path("corpus.duckdb"), "--store", help="the DuckDB store to fill (created if missing)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="worker processes for the analysis (1: this process)"),
+    fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
+    timeout: float = typer.Option(60.0, "--timeout", help="seconds one article may take before it counts as failed (0: no limit)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+) -> None:
+    """Analyse every article of the inputs into a DuckDB store; run again to resume (nothing is done twice).
+
+    Articles that cannot be analysed go to the store's failures table and the
+    run goes on: the exit status is 0 when the run completes.
+    """
+    from .corpus.batch import WorkerError, run_batch
+
+    try:
+        summary = run_batch(inputs, store, workers=workers, fast=fast, progress=not quiet, timeout=timeout)
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    except WorkerError as err:
+        _fail(str(err), 3)
+    typer.echo(f"{summary} → {store}", err=True)
+
+
+@app.command("findings")
+def findings_command(
+    store: Path = typer.Argument(..., help="a store written by accordingto batch"),
+    by: str = typer.Option("outlet,month", "--by", help="outlet and/or one period: day, week, month, year"),
+    html: Optional[Path] = typer.Option(None, "--html", help="also write the findings as an HTML page with charts"),
+    csv: Optional[Path] = typer.Option(None, "--csv", help="also write each table as a CSV file into this folder"),
+    top: int = typer.Option(20, "--top", min=1, help="how many of the most quoted speakers to list"),
+) -> None:
+    """The sourcing of the corpus per outlet, per period and overall: tables in the terminal, HTML, CSV."""
+    from .corpus.findings import findings, print_findings, write_csv
+
+    try:
+        tables = findings(store, by=by, top=top)
+        print_findings(tables)
+        if csv is not None:
+            written = write_csv(tables, csv)
+            typer.echo(f"{len(written)} CSV files → {csv}", err=True)
+        if html is not None:
+            from .corpus.html import write_html
+
+            write_html(tables, html, store=str(store))
+            typer.echo(f"findings → {html}", err=True)
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    except OSError as err:
+        _fail(f"cannot write {err.filename or ''}: {err.strerror or err}".replace("  ", " "), 1)
+
+
+@app.command("export")
+def export_command(
+    store: Path = typer.Argument(..., help="a store written by accordingto batch"),
+    format: str = typer.Option("parquet", "--format", help="parquet or csv"),
+    out: Path = typer.Option(..., "--out", "-o", help="the folder to write the tables into"),
+) -> None:
+    """Write the store's tables (articles, attributions, speakers, mentions, dates, failures) as Parquet or CSV."""
+    from .corpus.export import export
+
+    try:
+        written = export(store, out, format=format)
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
+    typer.echo(f"{len(written)} tables → {out}", err=True)
 
 
 def main() -> None:

@@ -1,0 +1,393 @@
+"""Batch analysis: every article of some inputs into the store, resumably.
+
+:func:`run_batch` streams records from :func:`accordingto.read.corpus.iter_records`
+(never the whole corpus in memory), skips those already stored, analyses the
+rest and writes each article in one transaction. Killed at any moment
+(SIGKILL included), the same command run again finishes the job with every
+article stored exactly once: stored ids are skipped, and a half-written
+article was never committed.
+
+With ``workers > 1`` the analysis runs in worker processes (each loads the
+pipeline once) and only this process writes. Each worker holds one task at a
+time, so at most ``workers`` records are in flight and memory stays flat
+whatever the size of the corpus. An article that fails (unreadable, not
+English, an exception in the pipeline, a worker that dies, or a timeout) is
+written to ``failures`` with its reason and the run goes on; failures are
+tried again by the next run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from .store import Store, StoreError
+from .worker import load_pipeline, process_record, timeout_reason, worker_main
+
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass
+class Summary:
+    """What a batch did."""
+
+    analysed: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    load_seconds: float = 0.0  # of ``seconds``: loading the pipeline / starting the workers
+
+    @property
+    def per_second(self) -> float:
+        """Articles analysed per second, pipeline loading left out."""
+        busy = self.seconds - self.load_seconds
+        return self.analysed / busy if busy > 0 else 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.analysed:,} analysed, {self.duplicates:,} duplicates, {self.failed:,} failed"
+            f" in {self.seconds:.1f} s ({self.per_second:.1f} articles/s)"
+        )
+
+
+def _corpus():
+    from ..read import corpus
+
+    return corpus
+
+
+def run_batch(
+    inputs: Iterable[str | Path],
+    store_path: str | Path,
+    *,
+    workers: int = 1,
+    fast: bool = False,
+    progress: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Summary:
+    """Analyse every article of ``inputs`` into the store at ``store_path`` (created if missing).
+
+    ``inputs``: paths (folders, JSON Lines, WARC, feeds, files, ``-``) as
+    :func:`~accordingto.read.corpus.iter_records` reads them. ``workers``: 1
+    analyses in this process; more start that many worker processes.
+    ``timeout``: seconds one article may take (None: no limit). ``progress``
+    shows a bar on stderr. Articles whose id or text is already stored count
+    as duplicates.
+    """
+    inputs = [str(i) for i in inputs]
+    corpus = _corpus()
+    started = time.perf_counter()
+    summary = Summary()
+    with Store(store_path) as store, _Progress(inputs, corpus, enabled=progress) as bar:
+        runner = _Runner(store, summary, bar, corpus.to_article, fast=fast, timeout=timeout)
+        records = corpus.iter_records(inputs)
+        try:
+            if workers <= 1:
+                runner.run_inline(records, started)
+            else:
+                runner.run_pool(records, workers, started)
+        finally:
+            summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Runner:
+    def __init__(self, store: Store, summary: Summary, bar: _Progress, to_article, *, fast: bool, timeout: float | None):
+        self.store = store
+        self.summary = summary
+        self.bar = bar
+        self.to_article = to_article
+        self.fast = fast
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.in_flight_ids: set[str] = set()
+        self.in_flight_hashes: dict[str, str] = {}  # record id → text hash claimed by it
+
+    # --- what every record goes through, inline or not --------------------------------------
+
+    def next_record(self, records: Iterator):
+        """The next record to analyse; failures and already stored ids are dealt with on the way."""
+        corpus_failure = _corpus().Failure
+        for item in records:
+            if isinstance(item, corpus_failure):
+                self.fail(item.id, item.source, item.reason)
+                continue
+            if item.id in self.in_flight_ids or self.store.has_id(item.id):
+                self.summary.duplicates += 1
+                self.bar.advance()
+                continue
+            return item
+        return None
+
+    def fail(self, id: str | None, source: str | None, reason: str) -> None:
+        self.store.add_failure(id, source, reason)
+        self.summary.failed += 1
+        self.bar.advance()
+
+    def finish(self, record, outcome) -> None:
+        status, value = outcome
+        if status == "done":
+            try:
+                written = self.store.write(value)
+            except StoreError as error:
+                status, value = "failed", str(error)
+            else:
+                self.summary.analysed += written
+                self.summary.duplicates += not written
+        if status == "duplicate":
+            self.summary.duplicates += 1
+        elif status == "failed":
+            self.store.add_failure(record.id, record.source, value)
+            self.summary.failed += 1
+        self.bar.advance(analysed=status == "done")
+
+    def is_known(self, record_id: str, digest: str) -> bool:
+        if digest in self.in_flight_hashes.values() or self.store.has_hash(digest):
+            return True
+        self.in_flight_hashes[record_id] = digest
+        return False
+
+    # --- one process ---------------------------------------------------------------------
+
+    def run_inline(self, records: Iterator, started: float) -> None:
+        first = self.next_record(records)
+        if first is None:
+            return
+        records = itertools.chain([first], records)
+        load_pipeline(self.fast)  # a broken model stops the batch here, not as a failure per article
+        self.summary.load_seconds = time.perf_counter() - started
+        self.bar.start_timing()
+        while (record := self.next_record(records)) is not None:
+            outcome = process_record(
+                record,
+                self.to_article,
+                fast=self.fast,
+                is_known=lambda digest: self.store.has_hash(digest),
+                timeout=self.timeout,
+            )
+            self.finish(record, outcome)
+
+    # --- worker processes -----------------------------------------------------------------
+
+    def run_pool(self, records: Iterator, n_workers: int, started: float) -> None:
+        first = self.next_record(records)
+        if first is None:  # everything stored already (a finished run, run again): no worker needed
+            return
+        records = itertools.chain([first], records)
+        ctx = _mp_context()
+        pool = [_Worker(ctx, self.to_article, self.fast) for _ in range(n_workers)]
+        exhausted = False
+        loading = True
+        try:
+            while True:
+                if loading and any(w.ready for w in pool):
+                    loading = False
+                    self.summary.load_seconds = time.perf_counter() - started
+                    self.bar.start_timing()
+                exhausted = self._feed(pool, records, exhausted)
+                if exhausted and all(w.record is None for w in pool):
+                    break
+                deadlines = [w.deadline(self.timeout) for w in pool if w.record is not None]
+                wait_for = min(deadlines) - time.monotonic() if deadlines and self.timeout else 1.0
+                ready = wait([c for w in pool for c in (w.conn, w.process.sentinel)], timeout=max(0.0, min(wait_for, 1.0)))
+                to_write = []
+                for w in pool:
+                    if w.conn in ready or w.process.sentinel in ready:
+                        to_write.extend(self._serve(w, pool))
+                for w in pool:
+                    if w.record is not None and self.timeout and time.monotonic() > w.deadline(self.timeout):
+                        record = w.record
+                        w.restart()
+                        to_write.append((record, ("failed", timeout_reason(self.timeout))))
+                exhausted = self._feed(pool, records, exhausted)  # keep the workers busy while writing
+                for record, outcome in to_write:
+                    self.finish(record, outcome)
+                    self.in_flight_ids.discard(record.id)
+                    self.in_flight_hashes.pop(record.id, None)
+        finally:
+            for w in pool:
+                w.stop()
+
+    def _feed(self, pool: list[_Worker], records: Iterator, exhausted: bool) -> bool:
+        """Give every idle worker a record; True once the records have run out."""
+        for w in pool:
+            if exhausted:
+                break
+            if w.ready and w.record is None:
+                record = self.next_record(records)
+                if record is None:
+                    return True
+                w.assign(record)
+                self.in_flight_ids.add(record.id)
+        return exhausted
+
+    def _serve(self, w: _Worker, pool: list[_Worker]) -> list:
+        """Read what a worker said; the finished (record, outcome) pairs."""
+        done = []
+        while True:
+            try:
+                if not w.conn.poll():
+                    if not w.process.is_alive():
+                        raise EOFError
+                    break
+                message = w.conn.recv()
+            except (EOFError, OSError):
+                code = w.process.exitcode
+                record = w.record
+                if not w.ready:
+                    raise WorkerError("a worker process died while loading the pipeline") from None
+                w.restart()
+                if record is not None:
+                    done.append((record, ("failed", f"the worker process died (exit code {code})")))
+                return done
+            kind = message[0]
+            if kind == "ready":
+                w.ready = True
+            elif kind == "fatal":
+                raise WorkerError(f"a worker could not load the pipeline: {message[1]}")
+            elif kind == "hash":
+                try:
+                    w.conn.send(("known", self.is_known(w.record.id, message[1])))
+                except OSError:  # it died: the next poll finds out
+                    pass
+            elif kind == "result":
+                done.append((w.record, message[1]))
+                w.record = None
+        return done
+
+
+class WorkerError(RuntimeError):
+    """A worker process could not start."""
+
+
+def _mp_context():
+    """forkserver where there is one (safe with the threads of DuckDB and rich), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class _Worker:
+    """One worker process and the record it is analysing."""
+
+    def __init__(self, ctx, to_article, fast: bool):
+        self.ctx = ctx
+        self.to_article = to_article
+        self.fast = fast
+        self._start()
+
+    def _start(self) -> None:
+        self.conn, child = self.ctx.Pipe(duplex=True)
+        self.process = self.ctx.Process(target=worker_main, args=(child, self.to_article, self.fast), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.record = None
+        self.since = 0.0
+
+    def assign(self, record) -> None:
+        self.record = record
+        self.since = time.monotonic()
+        self.conn.send(("task", record))
+
+    def deadline(self, timeout: float | None) -> float:
+        return self.since + (timeout or float("inf"))
+
+    def restart(self) -> None:
+        self.kill()
+        self._start()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            if self.process.is_alive() and self.record is None:
+                self.conn.send(None)
+                self.process.join(timeout=5)
+        except OSError:
+            pass
+        self.kill()
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A rich progress bar on stderr: articles done, articles/s, ETA once the inputs are counted.
+
+    The total comes from a second pass over the inputs in a background thread
+    (records are only counted, one at a time), so the run itself never waits
+    for it; it is skipped for standard input, which can be read only once.
+    """
+
+    def __init__(self, inputs: list[str], corpus, *, enabled: bool):
+        self.enabled = enabled
+        self.inputs = inputs
+        self.corpus = corpus
+        self.progress = None
+        self.task = None
+        self._stop = threading.Event()
+
+    def __enter__(self) -> _Progress:
+        if not self.enabled:
+            return self
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("loading", total=None, rate="")
+        self.analysed = 0
+        self.t0 = time.perf_counter()
+        if "-" not in self.inputs:
+            threading.Thread(target=self._count, daemon=True).start()
+        return self
+
+    def _count(self) -> None:
+        n = 0
+        try:
+            for _ in self.corpus.iter_records(self.inputs):
+                n += 1
+                if self._stop.is_set():
+                    return
+        except Exception:  # noqa: BLE001 - the bar just has no total
+            return
+        if self.progress is not None and not self._stop.is_set():
+            self.progress.update(self.task, total=n)
+
+    def start_timing(self) -> None:
+        self.t0 = time.perf_counter()
+        if self.progress is not None:
+            self.progress.update(self.task, description="analysing")
+
+    def advance(self, analysed: bool = False) -> None:
+        if self.progress is None:
+            return
+        if analysed:
+            self.analysed += 1
+        elapsed = time.perf_counter() - self.t0
+        rate = f"{self.analysed / elapsed:.1f} articles/s" if elapsed > 0 and self.analysed else ""
+        self.progress.update(self.task, advance=1, rate=rate)
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self.progress is not None:
+            self.progress.stop()

@@ -1,0 +1,55 @@
+"""The store's tables as files, written by DuckDB's COPY: Parquet (default) or CSV.
+
+One file per table, named for it (``articles.parquet``, ``attributions.parquet``,
+…). JSON columns (the report, offsets, chains, aliases) are written as JSON
+text. Rows are ordered by article id, then by their own id or offset, so two
+exports of the same store are the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .store import StoreError, _one_line, check_store, connect
+
+EXPORTED = {
+    "articles": "id",
+    "attributions": "article_id, id",
+    "speakers": "article_id, id",
+    "mentions": 'article_id, speaker_id, start, "end"',
+    "dates": 'article_id, start, "end"',
+    "failures": "id, source",
+}
+FORMATS = {"parquet": "(FORMAT parquet, COMPRESSION zstd)", "csv": "(FORMAT csv, HEADER true)"}
+
+
+def _literal(path: Path) -> str:
+    """A SQL string literal of a path (COPY takes no parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def export(store_path: str | Path, out_dir: str | Path, format: str = "parquet") -> list[Path]:
+    """Write every table of the store into ``out_dir`` (created if missing); the files written."""
+    import duckdb
+
+    format = format.lower()
+    if format not in FORMATS:
+        raise StoreError(f"unknown export format {format!r}: use parquet or csv")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create {out}: {error.strerror or error}") from None
+    con = connect(store_path, read_only=True, memory_limit=None)
+    written = []
+    try:
+        check_store(con, store_path)
+        for table, order in EXPORTED.items():
+            path = out / f"{table}.{format}"
+            con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {_literal(path)} {FORMATS[format]}")
+            written.append(path)
+    except duckdb.IOException as error:
+        raise StoreError(f"cannot write to {out}: {_one_line(str(error))}") from None
+    finally:
+        con.close()
+    return written

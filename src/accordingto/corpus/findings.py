@@ -1,0 +1,332 @@
+"""Findings: the sourcing of a whole corpus, per outlet, per period and overall.
+
+Every number is one DuckDB SQL query over the store (:mod:`.store`), so each
+can be checked, or rerun by hand in ``duckdb corpus.duckdb``. The measures
+of one group of articles (all of them, one outlet, one month…):
+
+- ``articles``; ``attributions`` (all of them) and ``attributions_per_article``;
+- ``voices_per_article``: distinct speakers with at least one attribution;
+- ``quoted_words_per_article``: words quoted directly;
+- ``secondhand_share``: share of the attributions marked secondhand (another
+  outlet or a document as the source), pooled over the group's attributions;
+- ``anonymous_share``: share of the attributions whose speaker is of type
+  ``anonymous``, pooled;
+- ``loaded_cues`` and ``loaded_share``: attributions with a loaded cue
+  (claimed, admitted, insisted), count and pooled share;
+- ``hedged`` and ``hedged_per_article``: hedges on claims with no named source;
+- ``unattributed_share``: share of an article's sentences asserted with no
+  source, averaged over the articles.
+
+and, besides: ``source_types`` (share of the attributions per speaker type;
+``(none)`` for an attribution with no speaker), ``top_speakers`` (the most
+quoted speakers, by attributions then quoted words, with their most frequent
+type). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
+period of ``day``, ``week`` (ISO, ``2018-W28``), ``month``, ``year`` of the
+publication date (``(undated)`` when there is none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .store import StoreError, check_store, connect
+
+PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+DIMENSIONS = ("outlet", *PERIODS)
+TOP_SPEAKERS = 20
+TOP_SPEAKERS_PER_GROUP = 5
+
+
+@dataclass
+class Table:
+    """One findings table: column names and rows."""
+
+    name: str
+    title: str
+    columns: list[str]
+    rows: list[tuple]
+
+    def to_dicts(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def column(self, name: str) -> list:
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def row(self, **where) -> dict:
+        """The one row whose columns have these values."""
+        for d in self.to_dicts():
+            if all(d.get(k) == v for k, v in where.items()):
+                return d
+        raise KeyError(f"no row {where} in {self.name}")
+
+
+def parse_by(by: str | Sequence[str]) -> tuple[str, ...]:
+    """``"outlet,month"`` or ``("outlet", "month")`` → the checked dimensions (at most one period, outlet first)."""
+    if isinstance(by, str):
+        by = [part for part in by.replace(" ", "").split(",") if part]
+    dims = tuple(dict.fromkeys(d.strip().lower() for d in by))
+    for d in dims:
+        if d not in DIMENSIONS:
+            raise StoreError(f"cannot group by {d!r}: use outlet and/or one of {', '.join(PERIODS)}")
+    if sum(d in PERIODS for d in dims) > 1:
+        raise StoreError("group by one period at most (day, week, month or year)")
+    return tuple(sorted(dims, key=lambda d: d != "outlet"))  # outlet first: by_outlet_month
+
+
+def _dim_sql(dim: str) -> str:
+    if dim == "outlet":
+        return "coalesce(a.outlet, '(unknown)')"
+    return f"coalesce(strftime(a.published, '{PERIODS[dim]}'), '(undated)')"
+
+
+def _groups_cte(dims: Sequence[str]) -> str:
+    """``groups(id, <dims>)``: every article with the value of each dimension."""
+    cols = "".join(f", {_dim_sql(d)} AS {d}" for d in dims)
+    return f"groups AS (SELECT a.id{cols} FROM articles a)"
+
+
+def _measures_sql(dims: Sequence[str]) -> str:
+    keys = ", ".join(f"g.{d}" for d in dims)
+    select_keys = f"{keys}, " if dims else ""
+    group = f"GROUP BY {keys} ORDER BY {keys}" if dims else ""
+    return f"""
+WITH {_groups_cte(dims)},
+per_attribution AS (
+  SELECT article_id,
+         count(*) AS n,
+         count(DISTINCT speaker_id) AS voices,
+         count(*) FILTER (WHERE secondhand) AS secondhand,
+         count(*) FILTER (WHERE speaker_type = 'anonymous') AS anonymous,
+         count(*) FILTER (WHERE stance = 'loaded') AS loaded,
+         sum(quoted_words) AS quoted_words
+  FROM attributions GROUP BY article_id
+),
+per_article AS (
+  SELECT g.*, a.hedged, a.unattributed_share,
+         coalesce(t.n, 0) AS n, coalesce(t.voices, 0) AS voices, coalesce(t.secondhand, 0) AS secondhand,
+         coalesce(t.anonymous, 0) AS anonymous, coalesce(t.loaded, 0) AS loaded,
+         coalesce(t.quoted_words, 0) AS quoted_words
+  FROM groups g JOIN articles a ON a.id = g.id LEFT JOIN per_attribution t ON t.article_id = g.id
+)
+SELECT {select_keys}
+       count(*) AS articles,
+       sum(n)::BIGINT AS attributions,
+       avg(n) AS attributions_per_article,
+       avg(voices) AS voices_per_article,
+       avg(quoted_words) AS quoted_words_per_article,
+       sum(secondhand) / nullif(sum(n), 0) AS secondhand_share,
+       sum(anonymous) / nullif(sum(n), 0) AS anonymous_share,
+       sum(loaded)::BIGINT AS loaded_cues,
+       sum(loaded) / nullif(sum(n), 0) AS loaded_share,
+       sum(hedged)::BIGINT AS hedged,
+       avg(hedged) AS hedged_per_article,
+       avg(unattributed_share) AS unattributed_share
+FROM per_article g
+{group}
+"""
+
+
+def _source_types_sql(dims: Sequence[str]) -> str:
+    keys = ", ".join(f"g.{d}" for d in dims)
+    select_keys = f"{keys}, " if dims else ""
+    partition = f"PARTITION BY {keys}" if dims else ""
+    return f"""
+WITH {_groups_cte(dims)}
+SELECT {select_keys}
+       coalesce(t.speaker_type, '(none)') AS speaker_type,
+       count(*) AS attributions,
+       count(*) / sum(count(*)) OVER ({partition}) AS share
+FROM attributions t JOIN groups g ON g.id = t.article_id
+GROUP BY {select_keys} speaker_type
+ORDER BY {select_keys} attributions DESC, speaker_type
+"""
+
+
+def _top_speakers_sql(dims: Sequence[str], limit: int) -> str:
+    keys = ", ".join(dims)
+    select_keys = f"{keys}, " if dims else ""
+    partition = f"PARTITION BY {keys}" if dims else ""
+    inner_keys = "".join(f"g.{d}, " for d in dims)
+    return f"""
+WITH {_groups_cte(dims)},
+totals AS (
+  SELECT {inner_keys}
+         s.name AS speaker,
+         mode(s.type ORDER BY s.type) AS type,
+         count(DISTINCT s.article_id) AS articles,
+         sum(s.n_attributions)::BIGINT AS attributions,
+         sum(s.quoted_words)::BIGINT AS quoted_words
+  FROM speakers s JOIN groups g ON g.id = s.article_id
+  WHERE s.n_attributions > 0
+  GROUP BY {inner_keys} s.name
+)
+SELECT {select_keys} speaker, type, articles, attributions, quoted_words
+FROM (SELECT *, row_number() OVER ({partition} ORDER BY attributions DESC, quoted_words DESC, speaker) AS rank FROM totals)
+WHERE rank <= {limit}
+ORDER BY {select_keys} rank
+"""
+
+
+_CORPUS_SQL = """
+SELECT (SELECT count(*) FROM articles) AS articles,
+       (SELECT count(DISTINCT outlet) FROM articles) AS outlets,
+       (SELECT min(published) FROM articles)::VARCHAR AS first_published,
+       (SELECT max(published) FROM articles)::VARCHAR AS last_published,
+       (SELECT count(*) FROM articles WHERE published IS NULL) AS undated,
+       (SELECT count(*) FROM attributions) AS attributions,
+       (SELECT count(*) FROM speakers) AS speakers,
+       (SELECT count(*) FROM failures) AS failures
+"""
+
+
+def queries(by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS) -> dict[str, tuple[str, str]]:
+    """name → (title, SQL) of every findings table for these dimensions, in display order."""
+    dims = parse_by(by)
+    out: dict[str, tuple[str, str]] = {
+        "corpus": ("The corpus", _CORPUS_SQL),
+        "overall": ("All articles", _measures_sql(())),
+    }
+    for d in dims:
+        out[f"by_{d}"] = (f"Per {d}", _measures_sql((d,)))
+    if len(dims) > 1:
+        out[f"by_{'_'.join(dims)}"] = (f"Per {' and '.join(dims)}", _measures_sql(dims))
+    out["source_types"] = ("Share of attributions by source type", _source_types_sql(()))
+    for d in dims:
+        out[f"source_types_by_{d}"] = (f"Source types per {d}", _source_types_sql((d,)))
+    out["top_speakers"] = ("Most quoted speakers", _top_speakers_sql((), top))
+    if "outlet" in dims:
+        out["top_speakers_by_outlet"] = (
+            f"Most quoted speakers per outlet (top {TOP_SPEAKERS_PER_GROUP})",
+            _top_speakers_sql(("outlet",), TOP_SPEAKERS_PER_GROUP),
+        )
+    return out
+
+
+def findings(
+    store_path: str | Path, by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS
+) -> dict[str, Table]:
+    """Every findings table of the store, by name (see :func:`queries` and the module doc)."""
+    specs = queries(by, top=top)
+    con = connect(store_path, read_only=True, memory_limit=None)
+    try:
+        check_store(con, store_path)
+        tables = {}
+        for name, (title, sql) in specs.items():
+            cursor = con.execute(sql)
+            columns = [d[0] for d in cursor.description]
+            tables[name] = Table(name=name, title=title, columns=columns, rows=cursor.fetchall())
+        return tables
+    finally:
+        con.close()
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def format_value(column: str, value) -> str:
+    """A cell as shown: shares as percentages, averages with two decimals."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        if column.endswith("share"):
+            return f"{value:.1%}"
+        return f"{value:.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+# Short headers for the terminal, where the measures tables are wide.
+LABELS = {
+    "attributions": "attrib.",
+    "attributions_per_article": "attrib/art",
+    "voices_per_article": "voices/art",
+    "quoted_words_per_article": "quoted/art",
+    "secondhand_share": "secondhand",
+    "anonymous_share": "anonymous",
+    "loaded_cues": "loaded",
+    "loaded_share": "loaded",
+    "hedged_per_article": "hedged/art",
+    "unattributed_share": "unattributed",
+    "first_published": "first",
+    "last_published": "last",
+}
+_CAPTION = (
+    "secondhand, anonymous, loaded: shares of the attributions; unattributed: share of an article's "
+    "sentences with no source, averaged over the articles"
+)
+
+
+def label(column: str, *, short: bool = True) -> str:
+    return (LABELS.get(column) if short else None) or column.replace("_", " ")
+
+
+# The measures tables are wide: the terminal shows them as two narrower ones.
+_TERMINAL_SPLIT = (
+    ("per article", ("articles", "attributions_per_article", "voices_per_article", "quoted_words_per_article", "hedged_per_article")),
+    ("shares", ("secondhand_share", "anonymous_share", "loaded_share", "unattributed_share")),
+)
+
+
+def _terminal_views(table: Table) -> list[Table]:
+    if len(table.rows) == 1 and not any(c in DIMENSIONS for c in table.columns) and "secondhand_share" not in table.columns:
+        # one row (the corpus): one line per column
+        return [Table(table.name, table.title, ["", "value"], [(label(c, short=False), v) for c, v in zip(table.columns, table.rows[0])])]
+    if "secondhand_share" not in table.columns:
+        return [table]
+    dims = [c for c in table.columns if c in DIMENSIONS]
+    views = []
+    for suffix, columns in _TERMINAL_SPLIT:
+        keep = [table.columns.index(c) for c in (*dims, *columns)]
+        views.append(
+            Table(
+                name=table.name,
+                title=f"{table.title}: {suffix}",
+                columns=[table.columns[i] for i in keep],
+                rows=[tuple(row[i] for i in keep) for row in table.rows],
+            )
+        )
+    return views
+
+
+def print_findings(tables: dict[str, Table], console=None) -> None:
+    """Every table in the terminal (rich); the measures as two tables, per article and shares."""
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = console or Console()
+    for full in tables.values():
+        for table in _terminal_views(full):
+            view = RichTable(title=table.title, title_justify="left")
+            if "secondhand_share" in table.columns and table.name == "overall":
+                view.caption = _CAPTION
+                view.caption_justify = "left"
+            for column in table.columns:
+                numeric = any(isinstance(r[table.columns.index(column)], (int, float)) for r in table.rows)
+                view.add_column(label(column), justify="right" if numeric else "left", no_wrap=True)
+            for row in table.rows:
+                view.add_row(*(format_value(c, v) for c, v in zip(table.columns, row)))
+            if not table.rows:
+                view.caption = "no rows"
+            console.print(view)
+            console.print()
+
+
+def write_csv(tables: dict[str, Table], directory: str | Path) -> list[Path]:
+    """One CSV file per table (raw values, shares as 0–1) in ``directory``; the paths written."""
+    import csv
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in tables.values():
+        path = directory / f"{table.name}.csv"
+        with path.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(table.columns)
+            writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+        written.append(path)
+    return written

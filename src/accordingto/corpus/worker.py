@@ -1,0 +1,155 @@
+"""One record → the rows of one article: the work done for each article of a batch.
+
+:func:`process_record` runs in the batch's own process (one worker) or in
+worker processes (:func:`worker_main`, several workers); either way the
+writing stays with the batch process. A worker loads the pipeline once, then
+answers one task at a time over its pipe::
+
+    batch → worker   ("task", record) | ("known", bool) | None (stop)
+    worker → batch   ("ready",) | ("fatal", message)
+                     ("hash", digest)      is this text already stored?
+                     ("result", outcome)   see process_record
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import InputError
+from .store import ArticleRows, article_rows, text_hash
+
+# Outcomes: ("done", ArticleRows) | ("duplicate", None) | ("failed", reason)
+Outcome = tuple[str, Any]
+
+WARMUP_TEXT = 'The mayor said the plan works. "It is ready," she told reporters on Tuesday.'
+
+
+class ArticleTimeout(Exception):
+    """The analysis of one article took longer than the batch allows."""
+
+
+def timeout_reason(seconds: float) -> str:
+    return f"timed out after {seconds:g} s"
+
+
+def failure_reason(error: BaseException) -> str:
+    """One line saying why an article failed."""
+    from ..read.corpus import one_line
+
+    if isinstance(error, InputError):
+        return one_line(error)
+    return one_line(f"{type(error).__name__}: {error}")
+
+
+def load_pipeline(fast: bool) -> None:
+    """Load spaCy (and the tagger, unless ``fast``) now rather than on the first article."""
+    from ..pipeline import analyze_article
+    from ..read import Article
+
+    analyze_article(Article(text=WARMUP_TEXT), fast=fast)
+
+
+def process_record(
+    record,
+    to_article: Callable,
+    *,
+    fast: bool = False,
+    is_known: Callable[[str], bool] | None = None,
+    timeout: float | None = None,
+) -> Outcome:
+    """Read, check, analyse one record and build its rows; never raises for a bad article.
+
+    ``is_known(text_hash)`` says whether the same text is already stored (or
+    being analysed): the article is then a duplicate and is not analysed.
+    ``timeout`` (seconds) is enforced here with SIGALRM when this is the main
+    thread of a Unix process; worker processes are timed by the batch instead.
+    """
+    from ..pipeline import analyze_article
+
+    try:
+        with deadline(timeout):
+            article = to_article(record)
+            if article.meta.id is None:
+                article.meta.id = record.id
+            digest = text_hash(article.text)
+            if is_known is not None and is_known(digest):
+                return ("duplicate", None)
+            report = analyze_article(article, fast=fast)
+            rows: ArticleRows = article_rows(report, id=record.id, source=record.source, fast=fast, hash=digest)
+    except ArticleTimeout:
+        return ("failed", timeout_reason(timeout or 0))
+    except Exception as error:  # noqa: BLE001 - a failing article must not stop the batch
+        return ("failed", failure_reason(error))
+    return ("done", rows)
+
+
+@contextmanager
+def deadline(seconds: float | None):
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (main thread on Unix only; else no limit)."""
+    usable = (
+        seconds
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def worker_main(conn, to_article: Callable, fast: bool) -> None:
+    """A worker process: load the pipeline once, then analyse records until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    try:
+        load_pipeline(fast)
+    except Exception as error:  # noqa: BLE001 - reported to the batch, which stops
+        _send(conn, ("fatal", failure_reason(error)))
+        return
+    if not _send(conn, ("ready",)):
+        return
+
+    def is_known(digest: str) -> bool:
+        if not _send(conn, ("hash", digest)):
+            raise SystemExit(0)
+        reply = conn.recv()
+        return bool(reply and reply[1])
+
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return  # the batch is gone
+        if message is None:
+            return
+        try:
+            outcome = process_record(message[1], to_article, fast=fast, is_known=is_known)
+        except (EOFError, OSError):
+            return
+        if not _send(conn, ("result", outcome)):
+            return
+
+
+def _send(conn, message) -> bool:
+    try:
+        conn.send(message)
+    except (OSError, EOFError):  # BrokenPipeError: the batch is gone
+        return False
+    return True

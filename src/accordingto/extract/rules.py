@@ -244,7 +244,7 @@ class _Extractor:
             self.verb_candidate(v, lemma, speech, cog, quote_only)
 
     def verb_candidate(self, v: Token, lemma: str, speech: bool, cog: bool, quote_only: bool):
-        if _ANONYMITY.match(self.doc.text, v.idx):
+        if _ANONYMITY.match(self.text, v.idx):
             return  # "asked not to be named": why a source is anonymous, not what it says
         subj, passive = self.find_subject(v)
         agent = None

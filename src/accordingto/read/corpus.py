@@ -127,6 +127,17 @@ def clean_str(value: Any) -> str | None:
     return value if value and value != "None" else None
 
 
+def iter_file(path: str | Path, iter_stream, *, gunzip: bool = True) -> Iterator[Record | Failure]:
+    """``iter_stream(stream, name=...)`` over the file at ``path``; a file that cannot be opened is one Failure."""
+    try:
+        stream = open_binary(path) if gunzip else open(path, "rb")  # noqa: SIM115
+    except OSError as error:
+        yield Failure(id=str(path), source=str(path), reason=f"cannot read: {error.strerror or error}")
+        return
+    with stream:
+        yield from iter_stream(stream, name=str(path))
+
+
 def open_binary(path: str | Path) -> IO[bytes]:
     """``path`` opened for reading bytes, gunzipped on the fly when it is gzip (by magic number)."""
     raw = open(path, "rb")  # noqa: SIM115 - returned to the caller
@@ -228,17 +239,17 @@ def _iter_kind(kind: str, path: Path) -> Iterator[Record | Failure]:
 
         yield from iter_directory(path)
     elif kind == "jsonl":
-        from .jsonl import iter_jsonl
+        from .jsonl import iter_jsonl_stream
 
-        yield from iter_jsonl(path)
+        yield from iter_file(path, iter_jsonl_stream)
     elif kind == "warc":
-        from .warc import iter_warc
+        from .warc import iter_warc_stream
 
-        yield from iter_warc(path)
+        yield from iter_file(path, iter_warc_stream, gunzip=False)  # warcio gunzips by itself
     elif kind == "feed":
-        from .feeds import iter_feed
+        from .feeds import iter_feed_stream
 
-        yield from iter_feed(path)
+        yield from iter_file(path, iter_feed_stream)
     else:
         from .directory import read_file_record
 

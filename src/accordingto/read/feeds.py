@@ -18,24 +18,12 @@ import html
 import io
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, Any
 
-from .corpus import Failure, Record, clean_str, content_id, one_line, open_binary, read_limited
+from .corpus import Failure, Record, clean_str, content_id, one_line, read_limited
 
 MAX_FEED_BYTES = 200_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-
-
-def iter_feed(path: str | Path) -> Iterator[Record | Failure]:
-    """The full-content entries of a feed file."""
-    try:
-        stream = open_binary(path)
-    except OSError as error:
-        yield Failure(id=str(path), source=str(path), reason=f"cannot read: {error.strerror or error}")
-        return
-    with stream:
-        yield from iter_feed_stream(stream, name=str(path))
 
 
 def iter_feed_stream(stream: IO[bytes], *, name: str) -> Iterator[Record | Failure]:

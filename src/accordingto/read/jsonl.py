@@ -11,26 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
-from .corpus import Failure, Record, clean_str, content_id, iso_date, one_line, open_binary
+from .corpus import Failure, Record, clean_str, content_id, iso_date, one_line
 
 _META_KEYS = ("url", "outlet", "title", "author")
 # Longest line read: room for an article at the input limit with JSON escapes.
 MAX_LINE_BYTES = 32_000_000
 _SKIP_CHUNK = 1 << 20
-
-
-def iter_jsonl(path: str | Path) -> Iterator[Record | Failure]:
-    """The records of a JSON Lines file, one line at a time."""
-    try:
-        stream = open_binary(path)
-    except OSError as error:
-        yield Failure(id=str(path), source=str(path), reason=f"cannot read: {error.strerror or error}")
-        return
-    with stream:
-        yield from iter_jsonl_stream(stream, name=str(path))
 
 
 def iter_jsonl_stream(stream: IO[bytes], *, name: str) -> Iterator[Record | Failure]:

@@ -14,23 +14,11 @@ page has no date of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
 from .corpus import Failure, Record, clean_str, content_id, iso_date, one_line
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-def iter_warc(path: str | Path) -> Iterator[Record | Failure]:
-    """The HTML pages of a WARC file, one record at a time (warcio gunzips by itself)."""
-    try:
-        stream = open(path, "rb")  # noqa: SIM115
-    except OSError as error:
-        yield Failure(id=str(path), source=str(path), reason=f"cannot read: {error.strerror or error}")
-        return
-    with stream:
-        yield from iter_warc_stream(stream, name=str(path))
 
 
 def iter_warc_stream(stream: IO[bytes], *, name: str) -> Iterator[Record | Failure]:

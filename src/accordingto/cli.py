@@ -243,6 +243,36 @@ def export_command(
     typer.echo(f"{len(written)} tables → {out}", err=True)
 
 
+@app.command("spark")
+def spark_command(
+    inputs: list[str] = typer.Argument(..., help="JSON Lines, Parquet (file or folder) or WARC; local paths or hdfs://, s3a://…"),
+    out: str = typer.Option(..., "--out", "-o", help="the folder to write the Parquet tables into (overwritten)"),
+    fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master, e.g. local[4] (default: spark-submit's, else local[*])"),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1, help="repartition the records into this many tasks"),
+    timeout: float = typer.Option(60.0, "--timeout", help="seconds one article may take before it counts as failed (0: no limit)"),
+) -> None:
+    """Analyse a corpus with Apache Spark into Parquet tables (those of export); findings reads the folder.
+
+    Needs pyspark (pip install 'accordingto[spark]'). On a cluster, use
+    spark-submit with python -m accordingto.corpus.spark (docs/SPARK.md).
+    """
+    try:
+        from .corpus.spark import main as spark_main
+    except ImportError as err:  # pragma: no cover
+        _fail(f"cannot load Spark support: {err}", 1)
+    args = [*inputs, "--out", out, "--timeout", str(timeout)]
+    if fast:
+        args.append("--fast")
+    if master:
+        args += ["--master", master]
+    if partitions:
+        args += ["--partitions", str(partitions)]
+    code = spark_main(args)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     try:
         app()

@@ -210,9 +210,8 @@ def findings(
 ) -> dict[str, Table]:
     """Every findings table of the store, by name (see :func:`queries` and the module doc)."""
     specs = queries(by, top=top)
-    con = connect(store_path, read_only=True, memory_limit=None)
+    con = open_tables(store_path)
     try:
-        check_store(con, store_path)
         tables = {}
         for name, (title, sql) in specs.items():
             cursor = con.execute(sql)
@@ -221,6 +220,51 @@ def findings(
         return tables
     finally:
         con.close()
+
+
+def open_tables(path: str | Path):
+    """A read-only DuckDB connection to a store, or to a folder of Parquet tables as views.
+
+    The folder is what ``accordingto spark`` writes (``articles/``, … each a
+    folder of Parquet files) or ``accordingto export --format parquet``
+    (``articles.parquet``, …).
+    """
+    import duckdb
+
+    path = Path(path)
+    if not path.is_dir():
+        con = connect(path, read_only=True, memory_limit=None)
+        try:
+            check_store(con, path)
+        except BaseException:
+            con.close()
+            raise
+        return con
+    from .store import TABLES
+
+    con = duckdb.connect()
+    for table, columns in TABLES.items():
+        if (path / table).is_dir() and not any((path / table).glob("*.parquet")):  # Spark wrote no rows
+            cols = ", ".join(f'"{name}" {sql_type.replace("JSON", "VARCHAR")}' for name, sql_type, _ in columns)
+            con.execute(f"CREATE TABLE {table} ({cols})")
+            continue
+        if (path / table).is_dir():
+            files = path / table / "*.parquet"
+        elif (path / f"{table}.parquet").is_file():
+            files = path / f"{table}.parquet"
+        else:
+            continue
+        literal = "'" + str(files).replace("'", "''") + "'"
+        # Spark writes JSON columns as plain strings: typed JSON again, as in the store.
+        json_cols = [f'"{name}"::JSON AS "{name}"' for name, sql_type, _ in columns if sql_type == "JSON"]
+        replace = f" REPLACE ({', '.join(json_cols)})" if json_cols else ""
+        con.execute(f"CREATE VIEW {table} AS SELECT *{replace} FROM read_parquet({literal})")
+    try:
+        check_store(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 # --- output ----------------------------------------------------------------------------------

@@ -233,13 +233,7 @@ def open_tables(path: str | Path):
 
     path = Path(path)
     if not path.is_dir():
-        con = connect(path, read_only=True, memory_limit=None)
-        try:
-            check_store(con, path)
-        except BaseException:
-            con.close()
-            raise
-        return con
+        return _checked(connect(path, read_only=True, memory_limit=None), path)
     from .store import TABLES
 
     con = duckdb.connect()
@@ -259,6 +253,11 @@ def open_tables(path: str | Path):
         json_cols = [f'"{name}"::JSON AS "{name}"' for name, sql_type, _ in columns if sql_type == "JSON"]
         replace = f" REPLACE ({', '.join(json_cols)})" if json_cols else ""
         con.execute(f"CREATE VIEW {table} AS SELECT *{replace} FROM read_parquet({literal})")
+    return _checked(con, path)
+
+
+def _checked(con, path: Path):
+    """``con`` once it holds a store's tables; closed when it does not."""
     try:
         check_store(con, path)
     except BaseException:

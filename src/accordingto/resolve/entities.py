@@ -562,13 +562,7 @@ def _merge_role_nominals(reg: Registry) -> None:
         holders = [p for p in persons if e.lemma in p.roles]
         if len(holders) != 1:
             continue
-        target = holders[0]
-        for m in e.mentions:
-            reg.attach(target, m)
-        for t, (owner, cand) in list(reg.by_token.items()):
-            if owner is e:
-                reg.by_token[t] = (target, cand)
-        reg.entities.remove(e)
+        _merge_entity(reg, e, holders[0])
 
 
 def source_nominal(info: DocInfo, tokens) -> Cand | None:

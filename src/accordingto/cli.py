@@ -273,6 +273,35 @@ def spark_command(
         raise typer.Exit(code)
 
 
+@app.command("serve")
+def serve_command(
+    store: Optional[Path] = typer.Option(None, "--store", help="a store written by accordingto batch, for the Corpus page (opened read-only)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (the service has no authentication: keep it on loopback)"),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="port to listen on"),
+    max_body_mb: float = typer.Option(10.0, "--max-body-mb", min=0.001, help="largest request body, in MB (10^6 bytes)"),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, help="seconds one analysis may take before it is cut off with 503 (0: no limit)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="analysis processes (each loads the pipeline, ~0.75 GB)"),
+) -> None:
+    """Serve the Analyse and Corpus pages and the JSON API (docs/API.md) over HTTP; nothing is fetched."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        web = create_app(store, max_body_bytes=int(max_body_mb * 1_000_000), timeout_s=timeout, workers=workers)
+    except AccordingtoError as err:
+        _fail(str(err), 2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"accordingto: warning: listening on {host}; the service has no authentication", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(
+        f"accordingto: serving on http://{shown}:{port}/ ({workers} analysis worker{'s' if workers > 1 else ''}"
+        f"{', store ' + str(store) if store else ', no store'}); Ctrl-C stops",
+        err=True,
+    )
+    uvicorn.run(web, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+
+
 def main() -> None:
     try:
         app()

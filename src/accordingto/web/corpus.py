@@ -1,0 +1,156 @@
+"""The store behind the corpus endpoints: read-only, one DuckDB cursor per request.
+
+The store is opened once, read-only, with :func:`accordingto.corpus.store.connect`
+(so a batch cannot write to it while the server runs, and the server cannot
+change it). A DuckDB connection must not be used by two threads at once:
+every request takes its own cursor (a connection of its own to the same
+database), made under a lock.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..corpus.findings import parse_by, queries
+from ..corpus.store import StoreError, check_store, connect
+
+ARTICLE_IDS_PER_SPEAKER = 20
+
+
+def _plain(value: Any) -> Any:
+    """A DuckDB value as JSON can hold it."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class CorpusStore:
+    """A store opened read-only for the server's lifetime."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store file (accordingto batch --store FILE)")
+        # memory_limit=None: the configuration findings.open_tables uses, should both open it in one process
+        self.con = connect(self.path, read_only=True, memory_limit=None)
+        try:
+            check_store(self.con, self.path)
+        except BaseException:
+            self.con.close()
+            raise
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self.con.close()
+
+    @contextmanager
+    def cursor(self):
+        with self._lock:
+            cur = self.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    # --- queries ------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        with self.cursor() as cur:
+            return cur.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(self, q: str | None, outlet: str | None, limit: int, offset: int) -> dict:
+        where = ["TRUE"]
+        if q:
+            where.append(
+                "(contains(lower(coalesce(title, '')), $q) OR contains(lower(id), $q)"
+                " OR contains(lower(coalesce(outlet, '')), $q))"
+            )
+        if outlet:
+            where.append("lower(outlet) = $outlet")
+        params = {k: v for k, v in (("q", q.lower() if q else None), ("outlet", outlet.lower() if outlet else None)) if v}
+        condition = " AND ".join(where)
+        with self.cursor() as cur:
+            total = cur.execute(f"SELECT count(*) FROM articles WHERE {condition}", params).fetchone()[0]
+            rows = cur.execute(
+                f"""SELECT id, title, outlet, published::VARCHAR, attributions, voices, n_words
+                    FROM articles WHERE {condition}
+                    ORDER BY published DESC NULLS LAST, id
+                    LIMIT {int(limit)} OFFSET {int(offset)}""",
+                params,
+            ).fetchall()
+        columns = ("id", "title", "outlet", "published", "attributions", "voices", "n_words")
+        return {"total": total, "items": [dict(zip(columns, row)) for row in rows]}
+
+    def article(self, article_id: str) -> dict | None:
+        with self.cursor() as cur:
+            row = cur.execute(
+                "SELECT id, title, outlet, published::VARCHAR, url, report::VARCHAR FROM articles WHERE id = ?",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            return None
+        return {
+            "id": row[0],
+            "title": row[1],
+            "outlet": row[2],
+            "published": row[3],
+            "url": row[4],
+            "report": json.loads(row[5]) if row[5] else None,
+        }
+
+    def speakers(self, q: str | None, type: str | None, limit: int, offset: int) -> dict:
+        where = ["s.n_attributions > 0"]
+        params: dict[str, Any] = {}
+        if q:
+            where.append("contains(lower(s.name), $q)")
+            params["q"] = q.lower()
+        if type:
+            where.append("s.type = $type")
+            params["type"] = type
+        base = f"""
+            SELECT s.name, s.type, s.article_id, s.n_attributions, s.quoted_words, a.outlet
+            FROM speakers s JOIN articles a ON a.id = s.article_id
+            WHERE {' AND '.join(where)}"""
+        with self.cursor() as cur:
+            total = cur.execute(f"SELECT count(*) FROM (SELECT DISTINCT name, type FROM ({base}))", params).fetchone()[0]
+            rows = cur.execute(
+                f"""SELECT name, type,
+                           count(DISTINCT article_id) AS articles,
+                           sum(n_attributions)::BIGINT AS attributions,
+                           sum(quoted_words)::BIGINT AS quoted_words,
+                           list_sort(list(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL)) AS outlets,
+                           list_sort(list(DISTINCT article_id))[1:{ARTICLE_IDS_PER_SPEAKER}] AS article_ids
+                    FROM ({base})
+                    GROUP BY name, type
+                    ORDER BY attributions DESC, quoted_words DESC, name, type
+                    LIMIT {int(limit)} OFFSET {int(offset)}""",
+                params,
+            ).fetchall()
+        columns = ("name", "type", "articles", "attributions", "quoted_words", "outlets", "article_ids")
+        return {"total": total, "items": [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]}
+
+    def findings(self, by: str, top: int) -> dict:
+        """The tables of :func:`accordingto.corpus.findings.findings`, run on this connection."""
+        dims = parse_by(by)  # StoreError: the caller's 400
+        specs = queries(dims, top=top)
+        tables = {}
+        with self.cursor() as cur:
+            for name, (title, sql) in specs.items():
+                result = cur.execute(sql)
+                columns = [d[0] for d in result.description]
+                tables[name] = {"title": title, "columns": columns, "rows": [[_plain(v) for v in row] for row in result.fetchall()]}
+        return {"by": list(dims), "tables": tables}
+
+
+__all__ = ["CorpusStore", "StoreError"]

@@ -536,3 +536,48 @@ def test_batch_command(small_corpus, tmp_path):
     result = runner.invoke(app, ["batch", str(folder), "--store", str(bogus), "--fast"])
     assert result.exit_code == 1
     assert result.output.startswith("accordingto: cannot open the store") and result.output.count("\n") == 1
+
+
+def _voice_report(article_id: str, name: str, type: str = "person", n: int = 1) -> Report:
+    text = " ".join(f"{name} said point {i} matters." for i in range(n)) + f" Story {article_id}."
+    speaker = Speaker(id=0, name=name, type=type, attributions=n,
+                      mentions=[Mention(start=0, end=len(name), text=name, kind="name")])
+    atts = []
+    after = 0
+    for i in range(n):
+        content = f"point {i} matters"
+        start = text.index(content, after)
+        after = start + 1
+        atts.append(Attribution(id=i, source=[_span(text, name, text.rfind(name, 0, start))], cue=[_span(text, "said", text.rfind("said", 0, start))],
+                                content=[Span(start=start, end=start + len(content), text=content)], kind="indirect",
+                                speaker_id=0, speaker=name))
+    return Report(article=ArticleMeta(id=article_id, outlet="Daily"), text=text, attributions=atts, speakers=[speaker])
+
+
+def test_top_speakers_merge_one_voice_across_articles(tmp_path):
+    """"Donald J. Trump", "Donald Trump", "President Trump" and a lone "Trump" are one voice; Eric Trump stays
+    apart, and so does a lone "Clinton" when two Clintons are quoted about as often."""
+    reports = [
+        _voice_report("t1", "Donald J. Trump", n=2),
+        _voice_report("t2", "Donald Trump"),
+        _voice_report("t3", "Donald Trump"),
+        _voice_report("t4", "Trump"),
+        _voice_report("t5", "Donald Trump"),
+        _voice_report("t6", "Eric Trump"),
+        _voice_report("c1", "Hillary Clinton"),
+        _voice_report("c2", "Bill Clinton"),
+        _voice_report("c3", "Clinton"),
+        _voice_report("p1", "The Associated Press", type="outlet"),
+        _voice_report("p2", "Associated Press", type="outlet"),
+    ]
+    path = tmp_path / "voices.duckdb"
+    with Store(path) as store:
+        for report in reports:
+            assert store.write(article_rows(report, fast=True))
+    top = {r["speaker"]: (r["articles"], r["attributions"]) for r in findings(path, by="outlet")["top_speakers"].to_dicts()}
+    assert top["Donald Trump"] == (5, 6)  # t1 (2) + t2 + t3 + t4 (the lone last name) + t5
+    assert top["Eric Trump"] == (1, 1)
+    assert top["Clinton"] == (1, 1) and top["Hillary Clinton"] == (1, 1) and top["Bill Clinton"] == (1, 1)
+    ap = {name: v for name, v in top.items() if name.endswith("Associated Press")}
+    assert list(ap.values()) == [(2, 2)]  # one row, under either form (one article each)
+    assert "Trump" not in top and "Donald J. Trump" not in top

@@ -20,7 +20,9 @@ of one group of articles (all of them, one outlet, one month…):
 and, besides: ``source_types`` (share of the attributions per speaker type;
 ``(none)`` for an attribution with no speaker), ``top_speakers`` (the most
 quoted speakers, by attributions then quoted words, with their most frequent
-type). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
+type; one speaker's names are merged across articles: "Donald J. Trump",
+"Donald Trump" and, where no other Trump is quoted often, "Trump" are one
+voice, shown under its most frequent full name). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
 period of ``day``, ``week`` (ISO, ``2018-W28``), ``month``, ``year`` of the
 publication date (``(undated)`` when there is none).
 """
@@ -145,23 +147,75 @@ ORDER BY {select_keys} attributions DESC, speaker_type
 """
 
 
+# Honorifics and titles that are not part of a name ("Mr. Trump", "Sen. Warren").
+_TITLES = "mr|mrs|ms|miss|dr|sen|senator|rep|gov|governor|president|mayor|the"
+# SQL expression: the key under which one voice's names meet across articles.
+# Lower case, letters and digits only, no titles, no initials: "Donald J. Trump",
+# "Donald Trump" and "President Donald Trump" share the key "donald trump";
+# "The Associated Press" and "Associated Press" share theirs.
+VOICE_KEY_SQL = (
+    "coalesce(nullif(trim(regexp_replace(regexp_replace(regexp_replace("
+    "lower({name}), '[^a-z0-9]+', ' ', 'g'), "
+    "'\\b(" + _TITLES + r")\b|\b[a-z]\b', ' ', 'g'), '\s+', ' ', 'g')), ''), lower({name}))"
+)
+# A last name alone ("Trump") joins the full name of the same last name when
+# that full name accounts for at least this share of the articles quoting a
+# person of that last name (so "Clinton" stays apart when Bill and Hillary
+# are both quoted often).
+LAST_NAME_SHARE = 0.75
+
+
+def voices_cte(where: str = "TRUE") -> str:
+    """CTEs ending in ``voices``: one row per speaker with an attribution, with ``voice`` (its key
+    across articles) and ``voice_name`` (the name shown for that voice: its most frequent full form).
+
+    Within an article the resolver has already merged a speaker's names; this
+    merges them across articles (see :data:`VOICE_KEY_SQL`, :data:`LAST_NAME_SHARE`).
+    ``where`` filters the speakers (alias ``s``).
+    """
+    key = VOICE_KEY_SQL.format(name="s.name")
+    return f"""
+named AS (
+  SELECT s.article_id, s.name, s.type, s.n_attributions, s.quoted_words, {key} AS key
+  FROM speakers s
+  WHERE s.n_attributions > 0 AND s.name IS NOT NULL AND ({where})
+),
+full_names AS (
+  SELECT key, string_split(key, ' ')[-1] AS last, count(DISTINCT article_id) AS n
+  FROM named WHERE type = 'person' AND contains(key, ' ') GROUP BY key
+),
+last_names AS (
+  SELECT last, arg_max(key, n) AS full_key, max(n) AS top, sum(n) AS total FROM full_names GROUP BY last
+),
+keyed AS (
+  SELECT n.*,
+         CASE WHEN n.type = 'person' AND NOT contains(n.key, ' ') AND l.top >= {LAST_NAME_SHARE} * l.total
+              THEN l.full_key ELSE n.key END AS voice
+  FROM named n LEFT JOIN last_names l ON l.last = n.key
+),
+shown AS (
+  SELECT voice, arg_max(name, (contains(name, ' ')::INT, c, name)) AS voice_name
+  FROM (SELECT voice, name, count(*) AS c FROM keyed GROUP BY voice, name) GROUP BY voice
+),
+voices AS (SELECT k.*, s.voice_name FROM keyed k JOIN shown s USING (voice))"""
+
+
 def _top_speakers_sql(dims: Sequence[str], limit: int) -> str:
     keys = ", ".join(dims)
     select_keys = f"{keys}, " if dims else ""
     partition = f"PARTITION BY {keys}" if dims else ""
     inner_keys = "".join(f"g.{d}, " for d in dims)
     return f"""
-WITH {_groups_cte(dims)},
+WITH {_groups_cte(dims)},{voices_cte()},
 totals AS (
   SELECT {inner_keys}
-         s.name AS speaker,
-         mode(s.type ORDER BY s.type) AS type,
-         count(DISTINCT s.article_id) AS articles,
-         sum(s.n_attributions)::BIGINT AS attributions,
-         sum(s.quoted_words)::BIGINT AS quoted_words
-  FROM speakers s JOIN groups g ON g.id = s.article_id
-  WHERE s.n_attributions > 0
-  GROUP BY {inner_keys} s.name
+         any_value(v.voice_name) AS speaker,
+         mode(v.type ORDER BY v.type) AS type,
+         count(DISTINCT v.article_id) AS articles,
+         sum(v.n_attributions)::BIGINT AS attributions,
+         sum(v.quoted_words)::BIGINT AS quoted_words
+  FROM voices v JOIN groups g ON g.id = v.article_id
+  GROUP BY {inner_keys} v.voice
 )
 SELECT {select_keys} speaker, type, articles, attributions, quoted_words
 FROM (SELECT *, row_number() OVER ({partition} ORDER BY attributions DESC, quoted_words DESC, speaker) AS rank FROM totals)

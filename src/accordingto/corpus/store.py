@@ -470,9 +470,8 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            if con.execute(
-                "SELECT 1 FROM articles WHERE id = ? OR text_hash = ?", [rows.id, rows.text_hash]
-            ).fetchone():
+            # two lookups, each served by its index (an OR would scan the whole table)
+            if self.has_id(rows.id) or self.has_hash(rows.text_hash):
                 con.execute("ROLLBACK")
                 return False
             for table in ARTICLE_TABLES:

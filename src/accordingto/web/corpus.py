@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..corpus.findings import parse_by, queries
+from ..corpus.findings import parse_by, queries, voices_cte
 from ..corpus.store import StoreError, check_store, connect
 
 ARTICLE_IDS_PER_SPEAKER = 20
@@ -110,29 +110,31 @@ class CorpusStore:
         }
 
     def speakers(self, q: str | None, type: str | None, limit: int, offset: int) -> dict:
-        where = ["s.n_attributions > 0"]
+        """Speakers with an attribution, one row per voice across articles (names merged as in findings)."""
         params: dict[str, Any] = {}
-        if q:
-            where.append("contains(lower(s.name), $q)")
-            params["q"] = q.lower()
+        where = "TRUE"
         if type:
-            where.append("s.type = $type")
+            where = "s.type = $type"
             params["type"] = type
-        base = f"""
-            SELECT s.name, s.type, s.article_id, s.n_attributions, s.quoted_words, a.outlet
-            FROM speakers s JOIN articles a ON a.id = s.article_id
-            WHERE {' AND '.join(where)}"""
+        having = ""
+        if q:
+            having = "HAVING bool_or(contains(lower(name), $q))"
+            params["q"] = q.lower()
+        grouped = f"""
+            WITH {voices_cte(where)}
+            SELECT any_value(v.voice_name) AS name,
+                   mode(v.type ORDER BY v.type) AS type,
+                   count(DISTINCT v.article_id) AS articles,
+                   sum(v.n_attributions)::BIGINT AS attributions,
+                   sum(v.quoted_words)::BIGINT AS quoted_words,
+                   list_sort(list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL)) AS outlets,
+                   list_sort(list(DISTINCT v.article_id))[1:{ARTICLE_IDS_PER_SPEAKER}] AS article_ids
+            FROM voices v JOIN articles a ON a.id = v.article_id
+            GROUP BY v.voice {having}"""
         with self.cursor() as cur:
-            total = cur.execute(f"SELECT count(*) FROM (SELECT DISTINCT name, type FROM ({base}))", params).fetchone()[0]
+            total = cur.execute(f"SELECT count(*) FROM ({grouped})", params).fetchone()[0]
             rows = cur.execute(
-                f"""SELECT name, type,
-                           count(DISTINCT article_id) AS articles,
-                           sum(n_attributions)::BIGINT AS attributions,
-                           sum(quoted_words)::BIGINT AS quoted_words,
-                           list_sort(list(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL)) AS outlets,
-                           list_sort(list(DISTINCT article_id))[1:{ARTICLE_IDS_PER_SPEAKER}] AS article_ids
-                    FROM ({base})
-                    GROUP BY name, type
+                f"""SELECT * FROM ({grouped})
                     ORDER BY attributions DESC, quoted_words DESC, name, type
                     LIMIT {int(limit)} OFFSET {int(offset)}""",
                 params,

@@ -25,6 +25,17 @@ if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=None)
 
 
+_TEXT_KEY = "accordingto.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc: spaCy's ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never run into each other.

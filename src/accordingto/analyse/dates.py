@@ -50,6 +50,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..schema import Attribution, DateMention, Sentence, TimelineEvent
 from .datewords import (
     EXACTISH,
@@ -869,7 +870,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     ``published`` (YYYY-MM-DD) anchors partial and relative expressions; without it they
     keep ``date`` null and say why in ``note``.
     """
-    text = doc.text
+    text = doc_text(doc)
     ctx = _Ctx(doc, text, _published(published))
     found: list[tuple[int, int, int, _Res]] = []  # start, end, pattern order, resolution
     triggers = _triggers(text)

@@ -43,7 +43,7 @@ so apostrophes never open one) is a scare quote when
 - it overlaps the content of no attribution that reports words, and its
   sentence holds the cue of no such attribution. An attribution reports
   words unless its cue is only a verb of intention or action
-  (:data:`NON_VERBAL_CUES`: "refused", "decided", "wants"), which says what
+  (:data:`NON_VERBAL_CUES`: "refused", "decided", "wants", "sent"), which says what
   a source did or wanted, never what it said - so words quoted in its
   content are nobody's.
 
@@ -61,6 +61,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..extract.quotes import QuoteIndex
+from ..nlp import doc_text
 from ..schema import Attribution, Hedge, Sentence, Span
 
 __all__ = [
@@ -84,7 +85,8 @@ MAX_SCARE_WORDS = 6
 # verbs of intention or action that the extractor may take as cues (PolNeAR annotates them)
 # but that report no words: a quote in their content is not the source's
 NON_VERBAL_CUES = frozenset(
-    "refuse decline decide seek plan intend aim choose resolve offer need want wish desire crave prefer try attempt".split()
+    "refuse decline decide seek plan intend aim choose resolve offer need want wish desire crave prefer try attempt"
+    " send file submit".split()
 )
 
 _ADVERB = re.compile(r"\b(?:" + "|".join(HEDGE_ADVERBS) + r")\b", re.I)
@@ -110,7 +112,7 @@ class _Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token on each access: read it once
         self.starts = [t.idx for t in doc]
         self.sents = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
         self.sent_starts = [a for a, _ in self.sents]

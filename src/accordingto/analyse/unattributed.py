@@ -24,6 +24,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
 from ..schema import Attribution, Sentence
 
 __all__ = ["MIN_WORDS", "MAX_COVERED", "unattributed_sentences"]
@@ -64,7 +65,7 @@ _DATELINE = re.compile(
 
 def unattributed_sentences(doc: Doc, attributions: list[Attribution]) -> list[Sentence]:
     """The sentences of ``doc`` that assert something with no source, in reading order."""
-    text = doc.text
+    text = doc_text(doc)
     covered = _merge(
         (span.start, span.end)
         for a in attributions

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -21,13 +23,26 @@ def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
 
     rules = extract_rules(doc)
     if fast:
-        return rules
+        return _tidy(rules)
     from .build import build
     from .combine import combine
     from .model import extract_model
 
-    tagged = build(doc.text, [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
-    return combine(rules, tagged)
+    tagged = build(doc_text(doc), [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
+    return _tidy(combine(rules, tagged))
+
+
+def _tidy(attributions: "list[Attribution]") -> "list[Attribution]":
+    """No content fragment that is also the attribution's source or cue (the tagger can mark the
+    subject of "police allegedly refused to …" both ways): it is the source, not what was said."""
+    out = []
+    for a in attributions:
+        taken = a.source + a.cue
+        content = [c for c in a.content if not any(c.start < t.end and t.start < c.end for t in taken)]
+        if content and len(content) < len(a.content):
+            a = a.model_copy(update={"content": content})
+        out.append(a)
+    return out
 
 
 def _nominal(doc: "Doc", source: list[tuple[int, int]]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from . import cues
 from .quotes import QuoteIndex
 
@@ -76,7 +77,7 @@ def _intro(doc: Doc, start: int, end: int) -> tuple[Token, Token | None] | None:
 
 def find_blocks(doc: Doc, quotes: QuoteIndex) -> Iterator[tuple[int, list[Range], list[Range], list[Range]]]:
     """(cue token index, cue ranges, source ranges, content ranges) of each block quote."""
-    text = doc.text
+    text = doc_text(doc)
     paras = _paragraphs(text)
     for k, (a, b) in enumerate(paras):
         a, b = _trim(text, a, b)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..schema import Attribution, Span
 from . import cues
 from .blocks import find_blocks
@@ -116,7 +117,7 @@ def _clip(ranges: list[Range], lo: int, hi: int) -> list[Range]:
 class _Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = QuoteIndex(self.text)
         self.cands: list[Cand] = []
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..schema import Span
 
 QUOTE_CHARS = "\"“”„«»'‘’`"
@@ -89,7 +90,7 @@ def spans_from_tokens(doc: Doc, indices: Iterable[int], keep_quotes: bool = True
     """Trimmed Spans, one per contiguous run of the given token indices."""
     out: list[Span] = []
     for a, b in token_runs(indices, doc):
-        sp = make_span(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), keep_quotes)
+        sp = make_span(doc_text(doc), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), keep_quotes)
         if sp is not None:
             out.append(sp)
     return out

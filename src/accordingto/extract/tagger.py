@@ -1,9 +1,8 @@
 """The trained attribution tagger: BIO tags for source, cue and content over the whole article.
 
 A fine-tuned all-MiniLM-L6-v2 (see :mod:`accordingto.train`), run with ONNX
-Runtime in int8 over consecutive windows of the article (where windows
-overlap, each wordpiece takes its scores from the window where it sits
-furthest from an edge), and a
+Runtime in int8 over overlapping windows of the article; each wordpiece takes
+its scores from the window where it sits furthest from an edge, and a
 constrained Viterbi pass (an I- tag only after the same role) picks one tag per
 word.
 """

@@ -18,6 +18,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from . import lexicon as lx
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
@@ -54,7 +55,7 @@ class DocInfo:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sent_of = [0] * len(doc)
         if len(doc):
             arr = doc.to_array([SENT_START, IDX])

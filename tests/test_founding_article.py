@@ -74,3 +74,13 @@ def test_apostrophe_does_not_derail_quotes(founding_report):
             assert all("Agents' Lives" not in c.text for c in a.content)
     a = _find(founding_report, "reads", "Your current policy")
     assert a.kind == "direct"
+
+
+def test_no_content_is_its_own_source(founding_report):
+    """"after police allegedly refused to respond…": "police" is the source, and only the source."""
+    for a in founding_report.attributions:
+        for c in a.content:
+            assert not any(c.start < s.end and s.start < c.end for s in a.source + a.cue), (a.speaker, c.text)
+    a = _find(founding_report, "allegedly refused", "to respond to emergency calls")
+    assert [s.text for s in a.source] == ["police"]
+    assert [c.text for c in a.content][0].startswith("to respond")

@@ -131,6 +131,29 @@ def test_findings_on_the_parquet_folder_equal_the_store(corpus, spark_out):
     assert findings(corpus["export"], by="outlet")["overall"].rows == findings(corpus["store"], by="outlet")["overall"].rows
 
 
+def test_warc_input_equals_the_batch(spark, tmp_path):
+    """A gzipped WARC crawl: Spark stores the same articles (HTML responses only) as a local batch."""
+    from test_corpus_inputs import _write_warc
+
+    crawl = tmp_path / "crawl.warc.gz"
+    _write_warc(crawl, gzipped=True)
+    store = tmp_path / "warc.duckdb"
+    run_batch([str(crawl)], store, fast=True, progress=False)
+    export(store, tmp_path / "export")
+    out = tmp_path / "out"
+    summary = run_spark(spark, [str(crawl)], out, fast=True)
+    assert (summary.analysed, summary.failed) == (2, 0)
+    con = duckdb.connect()
+    skip = {"source"}  # the file's path as each side spells it
+    for table in ("articles", "attributions", "speakers"):
+        _, from_spark = _rows(con, f"read_parquet('{out / table / '*.parquet'}')", skip=skip)
+        _, from_batch = _rows(con, f"read_parquet('{tmp_path / 'export' / (table + '.parquet')}')", skip=skip)
+        assert from_spark == from_batch, table
+    urls = sorted(r[0] for r in con.execute(f"SELECT url FROM read_parquet('{out / 'articles' / '*.parquet'}')").fetchall())
+    assert urls == ["https://news.example.net/2024/water", "https://news.example.net/undated"]
+
+
+# Keep this the last test that uses the shared session: main() stops it.
 def test_parquet_input_and_entry_point(spark, corpus, spark_out, tmp_path):
     """Parquet input with the JSON Lines columns gives the same articles (run through the spark-submit entry point)."""
     source = tmp_path / "input.parquet"
@@ -154,24 +177,3 @@ def test_unknown_input_is_refused(tmp_path, capsys):
     assert spark_main([str(tmp_path / "x.csv"), "--out", str(tmp_path / "out")]) == 2
     assert "JSON Lines" in capsys.readouterr().err
 
-
-def test_warc_input_equals_the_batch(spark, tmp_path):
-    """A gzipped WARC crawl: Spark stores the same articles (HTML responses only) as a local batch."""
-    from test_corpus_inputs import _write_warc
-
-    crawl = tmp_path / "crawl.warc.gz"
-    _write_warc(crawl, gzipped=True)
-    store = tmp_path / "warc.duckdb"
-    run_batch([str(crawl)], store, fast=True, progress=False)
-    export(store, tmp_path / "export")
-    out = tmp_path / "out"
-    summary = run_spark(spark, [str(crawl)], out, fast=True)
-    assert (summary.analysed, summary.failed) == (2, 0)
-    con = duckdb.connect()
-    skip = {"source"}  # the file's path as each side spells it
-    for table in ("articles", "attributions", "speakers"):
-        _, from_spark = _rows(con, f"read_parquet('{out / table / '*.parquet'}')", skip=skip)
-        _, from_batch = _rows(con, f"read_parquet('{tmp_path / 'export' / (table + '.parquet')}')", skip=skip)
-        assert from_spark == from_batch, table
-    urls = sorted(r[0] for r in con.execute(f"SELECT url FROM read_parquet('{out / 'articles' / '*.parquet'}')").fetchall())
-    assert urls == ["https://news.example.net/2024/water", "https://news.example.net/undated"]

@@ -27,7 +27,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -349,12 +349,21 @@ def create_app(
 
     # --- analysis ----------------------------------------------------------------------------------
 
-    published_q = Query(description="publication date, YYYY-MM-DD (a JSON or form field wins over it)")
-    fast_q = Query(description="rules only, no transformer")
-    meta_q = {
-        name: Query(description=f"the article's {name} (metadata; a JSON or form field wins over it)")
-        for name in ("url", "outlet", "title", "id")
-    }
+    def _meta(name: str) -> Any:
+        return Query(description=f"the article's {name} (metadata; a JSON or form field wins over it)")
+
+    def query_fields(
+        published: Annotated[
+            str | None, Query(description="publication date, YYYY-MM-DD (a JSON or form field wins over it)")
+        ] = None,
+        fast: Annotated[bool | None, Query(description="rules only, no transformer")] = None,
+        url: Annotated[str | None, _meta("url")] = None,
+        outlet: Annotated[str | None, _meta("outlet")] = None,
+        title: Annotated[str | None, _meta("title")] = None,
+        id: Annotated[str | None, _meta("id")] = None,
+    ) -> dict[str, Any]:
+        """The query parameters /api/analyze and /api/predict share."""
+        return dict(published=published, fast=fast, url=url, outlet=outlet, title=title, id=id)
 
     @app.post(
         "/api/analyze",
@@ -371,16 +380,7 @@ def create_app(
         responses={200: {"model": Report, "description": "the report"}, **_ANALYSIS_ERRORS},
         openapi_extra={"requestBody": _body_schema()},
     )
-    async def analyze(
-        request: Request,
-        published: Annotated[str | None, published_q] = None,
-        fast: Annotated[bool | None, fast_q] = None,
-        url: Annotated[str | None, meta_q["url"]] = None,
-        outlet: Annotated[str | None, meta_q["outlet"]] = None,
-        title: Annotated[str | None, meta_q["title"]] = None,
-        id: Annotated[str | None, meta_q["id"]] = None,
-    ) -> Response:
-        query = dict(published=published, fast=fast, url=url, outlet=outlet, title=title, id=id)
+    async def analyze(request: Request, query: Annotated[dict[str, Any], Depends(query_fields)]) -> Response:
         return await run(request, "report", query)
 
     @app.post(
@@ -396,16 +396,7 @@ def create_app(
         responses={200: {"model": Prediction, "description": "the exchange record"}, **_ANALYSIS_ERRORS},
         openapi_extra={"requestBody": _body_schema()},
     )
-    async def predict(
-        request: Request,
-        published: Annotated[str | None, published_q] = None,
-        fast: Annotated[bool | None, fast_q] = None,
-        url: Annotated[str | None, meta_q["url"]] = None,
-        outlet: Annotated[str | None, meta_q["outlet"]] = None,
-        title: Annotated[str | None, meta_q["title"]] = None,
-        id: Annotated[str | None, meta_q["id"]] = None,
-    ) -> Response:
-        query = dict(published=published, fast=fast, url=url, outlet=outlet, title=title, id=id)
+    async def predict(request: Request, query: Annotated[dict[str, Any], Depends(query_fields)]) -> Response:
         return await run(request, "predict", query)
 
     # --- info and the store ------------------------------------------------------------------------

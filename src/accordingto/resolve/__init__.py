@@ -397,9 +397,12 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
 def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
     """The source phrase up to a comma after its head, or up to a relative clause about the source's
     anonymity ("A city employee who asked not to be named"); a restrictive relative clause stays
-    ("all the experts I interviewed", "leaders who have been the most strident opponents")."""
+    ("all the experts I interviewed", "leaders who have been the most strident opponents").
+    A preposition the span starts with is left out."""
     out = []
     for k, t in enumerate(tokens):
+        if not out and t.i < head.i and t.pos_ == "ADP" and t.lower_ in _LEADING_PREPOSITIONS:
+            continue  # "from the Senate banking committee": the committee
         if t.i > head.i and t.text in (",", "(", "—", "–", "--"):
             break
         if t.i > head.i and (t.dep_ == "relcl" or _relative_word(t)):
@@ -410,6 +413,7 @@ def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
     return out
 
 
+_LEADING_PREPOSITIONS = ("from", "by", "with", "of")
 _ANONYMITY_WORDS = ("named", "anonymity", "identified", "authorized", "authorised", "publicly", "on the record")
 
 

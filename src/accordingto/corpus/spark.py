@@ -35,10 +35,10 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from accordingto.corpus.store import TABLES  # absolute: spark-submit runs this file as a script
+from accordingto.corpus.batch import Summary  # absolute: spark-submit runs this file as a script
+from accordingto.corpus.store import TABLES
 
 OUT_TABLES = tuple(TABLES)  # articles, attributions, speakers, mentions, dates, failures
 
@@ -159,22 +159,11 @@ def spark_schema(table: str):
     return T.StructType([T.StructField(name, mapping[sql_type], True) for name, sql_type, _ in TABLES[table]])
 
 
-@dataclass
-class SparkSummary:
-    analysed: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    seconds: float = 0.0
-
-    def __str__(self) -> str:
-        return f"{self.analysed:,} analysed, {self.duplicates:,} duplicates, {self.failed:,} failed in {self.seconds:.1f} s"
-
-
 def _first(a, b):
     return a if a[0] <= b[0] else b
 
 
-def run_spark(spark, inputs: list[str], out: str | Path, *, fast: bool = False, timeout: float | None = 60.0, partitions: int | None = None) -> SparkSummary:
+def run_spark(spark, inputs: list[str], out: str | Path, *, fast: bool = False, timeout: float | None = 60.0, partitions: int | None = None) -> Summary:
     """Analyse every article of ``inputs`` into Parquet tables under ``out`` (overwritten)."""
     from datetime import datetime, timezone
 
@@ -201,7 +190,7 @@ def run_spark(spark, inputs: list[str], out: str | Path, *, fast: bool = False, 
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         failures = results.filter(lambda r: r[1] == "failed").map(lambda r, at=now: (r[2], r[3], r[5], at))
         spark.createDataFrame(failures, spark_schema("failures")).write.mode("overwrite").parquet(f"{out}/failures")
-        summary = SparkSummary(analysed=kept.count(), failed=failures.count())
+        summary = Summary(analysed=kept.count(), failed=failures.count())
         summary.duplicates = done.count() - summary.analysed
         kept.unpersist()
     finally:

@@ -113,18 +113,33 @@ def deadline(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def worker_main(conn, to_article: Callable, fast: bool) -> None:
-    """A worker process: load the pipeline once, then analyse records until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+def serve_tasks(conn, fast: bool, handle: Callable) -> None:
+    """The life of a worker process (batch or server): load the pipeline once, say "ready", then
+    answer each message with ``handle(payload)`` until told to stop (``None``) or the other end is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     try:
         load_pipeline(fast)
-    except Exception as error:  # noqa: BLE001 - reported to the batch, which stops
+    except Exception as error:  # noqa: BLE001 - reported to the parent, which stops
         _send(conn, ("fatal", failure_reason(error)))
         return
     if not _send(conn, ("ready",)):
         return
+    while True:
+        try:
+            message = conn.recv()
+            if message is None:
+                return
+            reply = handle(message[1])
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if not _send(conn, reply):
+            return
+
+
+def worker_main(conn, to_article: Callable, fast: bool) -> None:
+    """A batch worker process: analyse records until told to stop."""
 
     def is_known(digest: str) -> bool:
         if not _send(conn, ("hash", digest)):
@@ -132,19 +147,7 @@ def worker_main(conn, to_article: Callable, fast: bool) -> None:
         reply = conn.recv()
         return bool(reply and reply[1])
 
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return  # the batch is gone
-        if message is None:
-            return
-        try:
-            outcome = process_record(message[1], to_article, fast=fast, is_known=is_known)
-        except (EOFError, OSError):
-            return
-        if not _send(conn, ("result", outcome)):
-            return
+    serve_tasks(conn, fast, lambda record: ("result", process_record(record, to_article, fast=fast, is_known=is_known)))
 
 
 def _send(conn, message) -> bool:

@@ -20,8 +20,6 @@ task. Protocol over each worker's pipe::
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -91,28 +89,11 @@ def run_task(task: Task) -> tuple:
 
 
 def worker_main(conn) -> None:
-    """A worker process: load the pipeline once, then analyse tasks until told to stop."""
-    from ..corpus.worker import _send, failure_reason, load_pipeline
+    """A worker process: load the pipeline once (the tagger too: default and fast requests share
+    the worker), then analyse tasks until told to stop."""
+    from ..corpus.worker import serve_tasks
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-    try:
-        load_pipeline(False)  # the tagger too: default and fast requests share the worker
-    except Exception as error:  # noqa: BLE001 - reported to the server
-        _send(conn, ("fatal", failure_reason(error)))
-        return
-    if not _send(conn, ("ready",)):
-        return
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return  # the server is gone
-        if message is None:
-            return
-        if not _send(conn, run_task(message[1])):
-            return
+    serve_tasks(conn, False, run_task)
 
 
 # --- the server side ----------------------------------------------------------------------

@@ -24,6 +24,7 @@ repairs or drops them so that every gold attribution has a cue and a content:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -180,3 +181,54 @@ def iter_articles(directory: str | Path) -> Iterator[tuple[str, str, list[GoldAt
     texts = text_files(directory)
     for article, ann in gold_files(directory).items():
         yield article, read_text(texts[article]), load_ann(ann)
+
+
+# --------------------------------------------------------------------------
+# The held-out slice of PolNeAR train
+
+#: Articles per outlet in the held-out slice of the train split.
+HELDOUT_PER_OUTLET = 12
+
+
+def outlet_of(article: str) -> str:
+    """The outlet prefix of a PolNeAR article id (``nyt`` of ``nyt_2016-10-02_...``)."""
+    return article.split("_", 1)[0]
+
+
+def heldout_rank(article: str) -> str:
+    """The key that orders an outlet's articles for the held-out slice: SHA-256 of the id."""
+    return hashlib.sha256(article.encode("utf-8")).hexdigest()
+
+
+def heldout_ids(articles: set[str] | dict[str, object] | list[str]) -> set[str]:
+    """The held-out slice among PolNeAR **train** article ids.
+
+    The rule, fixed once and never tuned: for each outlet (the id's prefix
+    before the first ``_``), the :data:`HELDOUT_PER_OUTLET` articles whose id
+    (the ``.txt`` file name without extension) has the smallest SHA-256 hex
+    digest. On the 840 train articles that is 84 articles, 12 per outlet, the
+    size of dev. They are excluded from training (``accordingto train``) and
+    from every rule, word list and threshold we tune; ``predict``/``evaluate
+    --subset heldout`` score them.
+    """
+    by_outlet: dict[str, list[str]] = {}
+    for a in articles:
+        by_outlet.setdefault(outlet_of(a), []).append(a)
+    out: set[str] = set()
+    for ids in by_outlet.values():
+        out.update(sorted(ids, key=heldout_rank)[:HELDOUT_PER_OUTLET])
+    return out
+
+
+SUBSETS = ("all", "heldout", "rest")
+
+
+def select(articles: dict[str, Path] | set[str] | list[str], subset: str) -> set[str]:
+    """The ids of ``articles`` in ``subset``: ``all``, ``heldout`` (the slice) or ``rest`` (train less the slice)."""
+    if subset not in SUBSETS:
+        raise ValueError(f"subset must be one of {', '.join(SUBSETS)}, not {subset!r}")
+    ids = set(articles)
+    if subset == "all":
+        return ids
+    held = heldout_ids(ids)
+    return held if subset == "heldout" else ids - held

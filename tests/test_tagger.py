@@ -74,3 +74,48 @@ def test_trained_tagger_finds_the_quote_and_its_speaker():
     assert any("Ana Ruiz" in s for s in sources)
     assert any("Nobody likes paying more" in c for c in contents)
     assert any("40 cents" in c for c in contents)
+
+
+def test_each_piece_is_scored_by_the_window_with_most_context(monkeypatch):
+    """Window stitching over a multi-window article: a piece takes its scores from the
+    window where it has the most context on its poorer side; the text's own start and
+    end are no window edge (issue 10: the first and last windows used to win their
+    whole range, so a piece at position 253 of window 0 was scored with no right context)."""
+    import accordingto.extract.tagger as tagger
+    from accordingto.extract.encoding import STRIDE, WINDOW
+
+    sentence = "The mayor said the ferry would keep running through the winter months. "
+    enc = encode("Ferry Service Continues\n\n" + sentence * 60)
+    n = len(enc.ids)
+    spans = windows(n)
+    assert 4 <= len(spans) <= len(LABELS)  # one label per window
+
+    class WindowIndexSession:
+        """Logits that tell which window scored a piece: label k gets 10 for the window k."""
+
+        def __init__(self):
+            self.calls = 0
+
+        def run(self, _names, feeds):
+            x = feeds["input_ids"]
+            logits = np.zeros((*x.shape, len(LABELS)), dtype=np.float32)
+            for row in range(x.shape[0]):
+                logits[row, :, self.calls + row] = 10.0
+            self.calls += x.shape[0]
+            return [logits]
+
+    monkeypatch.setattr(tagger, "get_session", lambda: WindowIndexSession())
+    monkeypatch.setattr(tagger, "BATCH", 2)  # several batches, as a long article has
+    chosen = tagger.piece_logprobs(enc.ids, enc.case).argmax(-1)
+
+    for p in range(n):
+        inside = [k for k, (s, e) in enumerate(spans) if s <= p < e]
+        context = {k: min(p - spans[k][0] if spans[k][0] > 0 else n,
+                          spans[k][1] - 1 - p if spans[k][1] < n else n) for k in inside}
+        best = max(context.values())
+        assert chosen[p] in inside and context[chosen[p]] == best, p
+    # the piece at the last position of window 0 comes from window 1, which sees both sides
+    assert chosen[WINDOW - 3] == 1
+    # the text's first and last pieces come from the first and last windows
+    assert chosen[0] == 0 and chosen[n - 1] == len(spans) - 1
+    assert STRIDE < WINDOW - 2

@@ -60,11 +60,23 @@ def _article_files(directory: Path) -> list[Path]:
     return sorted(root.glob("*.txt"))
 
 
+def _subset(files: list[Path], subset: str) -> list[Path]:
+    from .read.polnear import SUBSETS, select
+
+    if subset not in SUBSETS:
+        _fail(f"--subset must be one of {', '.join(SUBSETS)}, not {subset!r}")
+    keep = select([f.stem for f in files], subset)
+    return [f for f in files if f.stem in keep]
+
+
 @app.command()
 def predict(
     directory: Path = typer.Argument(..., help="folder of .txt articles (or a PolNeAR split with text/)"),
     out: Path = typer.Option(..., "--out", "-o", help="where to write the predictions (JSON Lines)"),
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
+    subset: str = typer.Option(
+        "all", "--subset", help="all, heldout (the held-out slice of PolNeAR train, docs/HELDOUT.md) or rest"
+    ),
 ) -> None:
     """Predict attributions for every article, in the exchange format of PREDICTIONS.md."""
     from rich.progress import Progress
@@ -78,6 +90,7 @@ def predict(
     files = _article_files(directory)
     if not files:
         _fail(f"no .txt files in {directory}")
+    files = _subset(files, subset)
     failed = 0
     with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
         task = progress.add_task("predicting", total=len(files))
@@ -104,20 +117,34 @@ def evaluate(
         None, help="CofeNet token file for the second protocol (default: cofenet_<split>.jsonl beside the split)"
     ),
     json_out: bool = typer.Option(False, "--json", help="print the scores as JSON"),
+    subset: str = typer.Option(
+        "all", "--subset", help="all, heldout (the held-out slice of PolNeAR train, docs/HELDOUT.md) or rest"
+    ),
 ) -> None:
-    """Score predictions: article level (PREDICTIONS.md) and the CofeNet token protocol."""
-    from .evaluate import format_scores, read_predictions, score_cofenet, score_predictions
-    from .read.polnear import text_files
+    """Score predictions: article level (PREDICTIONS.md) and the CofeNet token protocol.
 
+    Where no CofeNet file exists for the split (train and its held-out slice),
+    the CofeNet-style scores use instances built from the brat gold
+    (``accordingto.evaluate.gold_instances``: paragraphs, every annotator).
+    """
+    from .evaluate import format_scores, gold_instances, read_predictions, score_cofenet, score_predictions
+    from .read.polnear import SUBSETS, select, text_files
+
+    if subset not in SUBSETS:
+        _fail(f"--subset must be one of {', '.join(SUBSETS)}, not {subset!r}")
     try:
         predictions = read_predictions(pred)
-        scores = {"article": score_predictions(gold, predictions)}
+        ids = None if subset == "all" else select(text_files(gold), subset)
+        scores = {"article": score_predictions(gold, predictions, ids=ids)}
         if cofenet is None:
             guess = gold.parent / f"cofenet_{gold.name}.jsonl"
-            cofenet = guess if guess.exists() else None
+            cofenet = guess if guess.exists() and ids is None else None
+        texts = Path(next(iter(text_files(gold).values()))).parent
         if cofenet is not None:
-            texts = Path(next(iter(text_files(gold).values()))).parent
             scores["cofenet"] = score_cofenet(cofenet, texts, predictions)
+        else:
+            scores["cofenet"] = score_cofenet(gold_instances(gold, ids=ids), texts, predictions)
+            scores["cofenet"]["instances_from"] = "brat gold (paragraphs, spaCy tokens)"
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
     except (OSError, ValueError) as err:

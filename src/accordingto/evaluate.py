@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AccordingtoError
-from .read.polnear import GoldAttribution, article_id, iter_articles, read_text, text_files
+from .read.polnear import GoldAttribution, article_id, iter_articles, parse_ann, read_text, text_files
 
 ROLES = ("source", "cue", "content")
 Fragment = tuple[int, int]
@@ -265,7 +265,8 @@ def _as_fragments(gold: list[GoldAttribution]) -> list[dict[str, list[Fragment]]
     return [{"source": g.source, "cue": g.cue, "content": g.content} for g in gold]
 
 
-def score_predictions(gold_dir: str | Path, predictions: Mapping[str, Iterable[Any]]) -> dict:
+def score_predictions(gold_dir: str | Path, predictions: Mapping[str, Iterable[Any]],
+                      *, ids: set[str] | None = None) -> dict:
     """Score predictions against the gold of ``gold_dir`` (article-level protocol).
 
     ``gold_dir`` is a PolNeAR split dir (``text/``, ``attributions/``) or a
@@ -279,12 +280,16 @@ def score_predictions(gold_dir: str | Path, predictions: Mapping[str, Iterable[A
     "roles": {role: {"exact": counts, "overlap": counts}}, "attribution":
     counts, "attribution_exact": counts}`` where counts is ``{"tp",
     "predicted", "gold", "p", "r", "f1"}`` (p, r, f1 in percent).
+    ``ids``, when given, restricts the gold to those articles (a subset such
+    as the held-out slice, :func:`accordingto.read.polnear.select`).
     Raises :class:`PredictionFormatError` on malformed or out-of-text spans.
     """
     preds = _normalise(predictions)
     tally = _Tally()
     seen, missing = set(), []
     for aid, text, gold in iter_articles(gold_dir):
+        if ids is not None and aid not in ids:
+            continue
         seen.add(aid)
         pred = preds.get(aid)
         if pred is None:
@@ -530,8 +535,55 @@ def read_cofenet(cofenet_jsonl: str | Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score_cofenet(cofenet_jsonl: str | Path, texts_dir: str | Path, predictions: Mapping[str, Iterable[Any]],
-                  *, annotators: str = "all") -> dict:
+def gold_instances(gold_dir: str | Path, *, ids: set[str] | None = None) -> list[dict]:
+    """CofeNet-style token instances built from PolNeAR's brat gold, for splits CofeNet never tokenised.
+
+    CofeNet's files exist for dev (and test) only; to score the held-out train
+    slice the same way, this builds the same kind of instances: one per
+    paragraph (a run of text between newlines; CofeNet's dev instances are
+    paragraphs: 1,925 instances against 2,067 non-empty paragraphs), tokens
+    from spaCy's English tokenizer (white space dropped), and BIO labels from
+    **every** annotator's ``.ann`` (one instance list per annotation file, id
+    ``<article>_<annotator>``, as CofeNet's files do). A token takes a role
+    when it overlaps a fragment of that role; each fragment starts a ``B-``.
+    On dev, scores under these instances are within a few tenths of a point
+    of the real file's (``tests/test_evaluate.py``).
+    """
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    texts = text_files(gold_dir)
+    ann_dir = Path(next(iter(texts.values()))).parent.parent / "attributions" if texts else Path(gold_dir)
+    if not ann_dir.is_dir():
+        ann_dir = Path(gold_dir)
+    out: list[dict] = []
+    for ann in sorted(ann_dir.glob("*.ann")):
+        aid = article_id(ann.stem, texts)
+        if aid is None or (ids is not None and aid not in ids):
+            continue
+        text = read_text(texts[aid])
+        gold = parse_ann(read_text(ann))
+        for m in re.finditer(r"[^\n]+", text):
+            p_start, p_end = m.span()
+            toks = [t for t in tokenizer(m.group()) if not t.is_space]
+            if not toks:
+                continue
+            spans = [(p_start + t.idx, p_start + t.idx + len(t.text)) for t in toks]
+            labels = ["O"] * len(toks)
+            for g in gold:
+                for role in ROLES:
+                    for fs, fe in getattr(g, role):
+                        if fe <= p_start or fs >= p_end:
+                            continue
+                        hit = [i for i, (s, e) in enumerate(spans) if s < fe and e > fs]
+                        for k, i in enumerate(hit):
+                            labels[i] = ("B-" if k == 0 else "I-") + role
+            out.append({"id": ann.stem, "tokens": [t.text for t in toks], "labels": labels})
+    return out
+
+
+def score_cofenet(cofenet_jsonl: str | Path | list[dict], texts_dir: str | Path,
+                  predictions: Mapping[str, Iterable[Any]], *, annotators: str = "all") -> dict:
     """Score predictions under the CofeNet protocol (token instances, exact first/last token).
 
     ``texts_dir`` holds the articles' ``.txt`` (directly or under ``text/``).
@@ -551,7 +603,7 @@ def score_cofenet(cofenet_jsonl: str | Path, texts_dir: str | Path, predictions:
         raise ValueError(f"annotators must be 'all' or 'first', not {annotators!r}")
     preds = _normalise(predictions)
     texts = text_files(texts_dir)
-    instances = read_cofenet(cofenet_jsonl)
+    instances = cofenet_jsonl if isinstance(cofenet_jsonl, list) else read_cofenet(cofenet_jsonl)
 
     by_ann: dict[str, list[dict]] = defaultdict(list)
     for inst in instances:
@@ -655,7 +707,9 @@ def format_scores(scores: dict) -> str:
     if scores.get("protocol") == "cofenet":
         al = scores["alignment"]
         lines.append(
-            f"CofeNet protocol ({scores['annotators']} annotators): {scores['instances']} instances, "
+            ("CofeNet-style protocol, instances from the " + scores["instances_from"] + " "
+             if scores.get("instances_from") else "CofeNet protocol ")
+            + f"({scores['annotators']} annotators): {scores['instances']} instances, "
             f"{scores['tokens']} tokens, {scores['articles']} articles"
         )
         lines.append(

@@ -73,6 +73,20 @@ def viterbi(logp: np.ndarray) -> list[int]:
     return tags[::-1]
 
 
+def context_margin(s: int, e: int, n: int) -> np.ndarray:
+    """For each piece of window ``[s, e)`` of an ``n``-piece text: its context in that window.
+
+    The context is the number of pieces the window holds on the piece's
+    poorer side. A window edge that is also the text's edge is no edge (the
+    piece has all the context there is on that side), so only the other side
+    counts there; a window that spans the whole text gives every piece ``n``.
+    """
+    pos = np.arange(s, e)
+    left = pos - s if s > 0 else np.full(e - s, n)
+    right = e - 1 - pos if e < n else np.full(e - s, n)
+    return np.minimum(left, right)
+
+
 def piece_logprobs(ids: np.ndarray, case: np.ndarray) -> np.ndarray:
     """Log-probabilities [pieces, labels] for a whole article, windowed."""
     session = get_session()
@@ -96,12 +110,7 @@ def piece_logprobs(ids: np.ndarray, case: np.ndarray) -> np.ndarray:
         logits = logits - logits.max(-1, keepdims=True)
         logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
         for i, (s, e) in enumerate(chunk):
-            pos = np.arange(s, e)
-            margin = np.minimum(pos - s, e - 1 - pos)
-            if s == 0:
-                margin = np.where(pos < e, e - 1 - pos + (pos - s), margin)  # no left edge at the start
-            if e == n:
-                margin = np.where(pos >= s, pos - s + (e - 1 - pos), margin)  # no right edge at the end
+            margin = context_margin(s, e, n)
             take = margin > best_margin[s:e]
             out[s:e][take] = logp[i, 1 : e - s + 1][take]
             best_margin[s:e][take] = margin[take]

@@ -2,7 +2,9 @@
 
 Two extractors: syntax rules over spaCy's parse (:mod:`.rules`) and the
 trained tagger (:mod:`.model`). The default combines them (:mod:`.combine`);
-``fast`` runs the rules alone, with no transformer.
+``fast`` runs the rules alone, with no transformer. Either way, deeds and
+purposes that look like cues ("refused to respond to emergency calls",
+"met to discuss") are dropped (:mod:`.acts`).
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     """Every attribution in ``doc``, in reading order, speakers not yet resolved."""
     from .rules import extract_rules
 
+    from .acts import drop_acts
+
     rules = extract_rules(doc)
     if fast:
-        return _tidy(rules)
+        return _tidy(drop_acts(doc, rules))
     from .build import build
     from .combine import combine
     from .model import extract_model
 
     tagged = build(doc_text(doc), [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
-    return _tidy(combine(rules, tagged))
+    return _tidy(drop_acts(doc, combine(rules, tagged)))
 
 
 def _tidy(attributions: "list[Attribution]") -> "list[Attribution]":

@@ -34,7 +34,7 @@ browser:
 train: $(STAMP)
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[train]'
-	$(BIN)/accordingto train --polnear ../shared/data/polnear --out src/accordingto/models/tagger
+	$(BIN)/accordingto train --polnear ../shared/data/polnear --out src/accordingto/models/tagger.onnx
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -397,3 +397,35 @@ def test_cofenet_projection(tmp_path: Path) -> None:
     assert (c["tp"], c["predicted"], c["gold"]) == (0, 1, 1)  # the "." is O in gold
     preds["art"][0]["content"] = at("the plan works")
     assert score_cofenet(path, tmp_path, preds)["roles"]["content"]["exact"]["f1"] == 100.0
+
+
+def test_cofenet_style_instances_from_brat_gold(tmp_path):
+    """gold_instances: one instance per paragraph per annotation file, BIO labels from the brat spans;
+    the gold itself scores 100 under them, and a prediction one token short scores 0 on that role."""
+    from accordingto.evaluate import gold_instances, score_cofenet
+
+    text = 'Fares Rise\n\nFares will rise, the port authority said on Monday.\n\n"Nobody likes it," said Ana Ruiz.\n'
+    at = lambda sub: (text.index(sub), text.index(sub) + len(sub))  # noqa: E731
+    gold = tmp_path / "split"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    (gold / "text" / "a1.txt").write_text(text, encoding="utf-8", newline="")
+    lines = []
+    for n, (role, sub) in enumerate([("Source", "the port authority"), ("Cue", "said on Monday"),
+                                     ("Content", "Fares will rise")], 1):
+        lines.append(f"T{n}\t{role} {at(sub)[0]} {at(sub)[1]}\t{sub}")
+    lines.append("E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    for annotator in ("x1", "x2"):
+        (gold / "attributions" / f"a1_{annotator}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inst = gold_instances(gold)
+    assert [i["id"] for i in inst] == ["a1_x1"] * 3 + ["a1_x2"] * 3  # 3 paragraphs, both annotators
+    second = inst[1]
+    assert second["tokens"][:3] == ["Fares", "will", "rise"]
+    assert second["labels"][:4] == ["B-content", "I-content", "I-content", "O"]
+    perfect = {"a1": [{"source": [at("the port authority")], "cue": [at("said on Monday")],
+                       "content": [at("Fares will rise")]}]}
+    s = score_cofenet(inst, gold / "text", perfect)
+    assert all(s["roles"][r]["exact"]["f1"] == 100.0 for r in ("source", "cue", "content"))
+    short = {"a1": [{"source": [at("the port authority")], "cue": [at("said")], "content": [at("Fares will rise")]}]}
+    assert score_cofenet(inst, gold / "text", short)["roles"]["cue"]["exact"]["f1"] == 0.0
+    assert gold_instances(gold, ids={"other"}) == []

@@ -167,9 +167,23 @@ def train(
     lr: float = typer.Option(1e-4),
     layers: int = typer.Option(6, help="encoder layers kept (of 6): fewer is faster"),
     threads: int = typer.Option(2, help="CPU threads for torch"),
+    weights: Optional[Path] = typer.Option(
+        None, "--weights", help="export these trained weights (e.g. the distilled student from a GPU run) instead of training"
+    ),
 ) -> None:
-    """Train the tagger on PolNeAR train (dev chooses the epoch) and export it to int8 ONNX."""
+    """Train the tagger on PolNeAR train less its held-out slice (dev chooses the epoch); export int8 ONNX."""
     from .train import export, fit, prepare
+
+    if weights is not None:
+        if not (weights / "fit.json").is_file():
+            _fail(f"{weights} holds no trained weights (fit.json is missing)")
+        try:
+            typer.echo(f"exported → {export(weights, out)}", err=True)
+        except AccordingtoError as err:
+            _fail(str(err), err.exit_code)
+        except ImportError as err:
+            _fail(f"exporting needs the train extra ({err.name} is missing): run `make train`", 3)
+        return
 
     try:
         work.mkdir(parents=True, exist_ok=True)
@@ -181,7 +195,7 @@ def train(
             log_file.flush()
 
         data = prepare(polnear, work / "polnear-windows.npz")
-        log(f"encoded PolNeAR train and dev → {data}")
+        log(f"encoded PolNeAR train (less the held-out slice) and dev → {data}")
         info = fit(data, work / "weights", epochs=epochs, batch_size=batch_size, lr=lr, layers=layers, threads=threads, log=log)
         log(f"best dev span F1 (mean of roles): {info['best_mean_f1']}")
         log(f"exported → {export(work / 'weights', out)}")

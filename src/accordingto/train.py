@@ -48,12 +48,12 @@ def base_model_dir() -> Path:
 # ---------------------------------------------------------------- 1. prepare
 
 
-def _windows_of(text: str, spans: dict, stride: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    from .extract.encoding import get_tokenizer
+def _windows_of(text: str, spans: dict, stride: int, tokenizer=None) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    from .extract.encoding import get_tokenizer, special_ids
 
-    tok = get_tokenizer()
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    enc = encode(text)
+    tok = tokenizer or get_tokenizer()
+    cls, sep = special_ids(tok)
+    enc = encode(text, tok)
     labels = labels_for(enc, spans)
     out = []
     for s, e in windows(len(enc.ids), WINDOW, stride):
@@ -75,7 +75,7 @@ def _stack(rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, n
     return {"ids": ids, "case": case, "labels": lab, "mask": mask}
 
 
-def prepare(polnear: str | Path, out: str | Path) -> Path:
+def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
     """Encode PolNeAR train less the held-out slice (dense windows) and dev (inference windows) into one ``.npz``."""
     from .read.polnear import iter_articles, select, text_files
 
@@ -88,7 +88,7 @@ def prepare(polnear: str | Path, out: str | Path) -> Path:
             if keep[split] is not None and _id not in keep[split]:
                 continue  # the held-out slice of train (docs/HELDOUT.md) is never trained on
             spans = {r: [getattr(g, r) for g in gold if getattr(g, r)] for r in ROLES}
-            rows.extend(_windows_of(text, spans, stride))
+            rows.extend(_windows_of(text, spans, stride, tokenizer))
         for k, v in _stack(rows).items():
             arrays[f"{split}_{k}"] = v
     out = Path(out)
@@ -101,16 +101,21 @@ def prepare(polnear: str | Path, out: str | Path) -> Path:
 
 
 def build_model(base_dir: str | Path, layers: int | None = None):
-    """all-MiniLM-L6-v2 (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch)."""
+    """An encoder (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch).
+
+    The encoder is all-MiniLM-L6-v2 for the tagger that ships, all-mpnet-base-v2
+    for the teacher (:mod:`accordingto.distil`): any ``transformers`` encoder
+    with word embeddings and a layer list.
+    """
     import torch
     from torch import nn
-    from transformers import BertConfig, BertModel
+    from transformers import AutoConfig, AutoModel
 
     class Tagger(nn.Module):
         def __init__(self):
             super().__init__()
-            config = BertConfig.from_pretrained(str(base_dir))
-            self.bert = BertModel.from_pretrained(
+            config = AutoConfig.from_pretrained(str(base_dir))
+            self.bert = AutoModel.from_pretrained(
                 str(base_dir), config=config, add_pooling_layer=False, dtype=torch.float32
             )
             self.case = nn.Embedding(N_CASES, config.hidden_size)
@@ -159,7 +164,7 @@ def _span_f1(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
 
 
 def fit(
-    data: str | Path,
+    data: "str | Path | dict[str, np.ndarray]",
     out_dir: str | Path,
     *,
     base_dir: str | Path | None = None,
@@ -168,15 +173,26 @@ def fit(
     lr: float = 8e-5,
     layers: int | None = None,
     threads: int | None = None,
+    distil: tuple[float, float] | None = None,
+    max_steps: int | None = None,
     log=print,
 ) -> dict:
-    """Fine-tune on the train windows, keep the epoch with the best mean dev span F1; save its weights."""
+    """Fine-tune on the train windows, keep the epoch with the best mean dev span F1; save its weights.
+
+    ``data`` is the ``.npz`` of :func:`prepare` (or its arrays). With
+    ``distil=(alpha, temperature)`` the data also holds a teacher's soft labels
+    (``train_soft``: log-probabilities [windows, pieces, labels], ``train_soft_mask``:
+    the pieces that have one, :mod:`accordingto.distil`) and the loss is
+    ``(1 - alpha) * cross-entropy(gold) + alpha * T² * KL(teacher_T || student_T)``.
+    ``max_steps`` stops each epoch early (smoke tests).
+    """
     import torch
+    import torch.nn.functional as F
 
     if threads:
         torch.set_num_threads(threads)
     device = "cuda" if torch.cuda.is_available() else "cpu"
-    d = np.load(data)
+    d = np.load(data) if isinstance(data, (str, Path)) else data
     base_dir = Path(base_dir) if base_dir else base_model_dir()
     model = build_model(base_dir, layers).to(device)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -211,9 +227,24 @@ def fit(
     model.train()
     for epoch in range(epochs):
         order = rng.permutation(n)
-        for b in range(0, n, batch_size):
-            ids, mask, case, labels = tensors("train", order[b : b + batch_size])
-            loss = loss_fn(model(ids, mask, case).reshape(-1, len(LABELS)), labels.reshape(-1))
+        for k, b in enumerate(range(0, n, batch_size)):
+            if max_steps is not None and k >= max_steps:
+                break
+            batch = order[b : b + batch_size]
+            ids, mask, case, labels = tensors("train", batch)
+            with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
+                logits = model(ids, mask, case).float()
+            loss = loss_fn(logits.reshape(-1, len(LABELS)), labels.reshape(-1))
+            if distil is not None:
+                alpha, temp = distil
+                sm = torch.as_tensor(d["train_soft_mask"][batch].astype(bool), device=device)
+                if bool(sm.any()):
+                    teacher = torch.as_tensor(d["train_soft"][batch].astype(np.float32), device=device)[sm]
+                    kl = F.kl_div(
+                        (logits[sm] / temp).log_softmax(-1), (teacher / temp).log_softmax(-1),
+                        log_target=True, reduction="batchmean",
+                    )
+                    loss = (1 - alpha) * loss + alpha * temp * temp * kl
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             opt.step(), sched.step(), opt.zero_grad()
@@ -229,7 +260,8 @@ def fit(
             save_weights(model, out_dir)
         info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0),
                 "device": device, "epochs": epochs, "batch_size": batch_size, "lr": lr,
-                "layers": len(model.bert.encoder.layer)}
+                "layers": len(model.bert.encoder.layer), "distil": list(distil) if distil else None,
+                "base": Path(base_dir).name}
         (out_dir / "fit.json").write_text(json.dumps(info, indent=1))  # after every epoch: a killed run keeps its best
     return info
 

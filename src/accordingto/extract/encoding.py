@@ -41,6 +41,15 @@ def get_tokenizer():
     return tok
 
 
+def special_ids(tok) -> tuple[int, int]:
+    """(start, end) token ids of a window: BERT's [CLS]/[SEP] or MPNet's <s>/</s>."""
+    cls = tok.token_to_id("[CLS]")
+    sep = tok.token_to_id("[SEP]")
+    if cls is None or sep is None:
+        cls, sep = tok.token_to_id("<s>"), tok.token_to_id("</s>")
+    return cls, sep
+
+
 @dataclass
 class Encoded:
     """An article as wordpieces: ids, character offsets, word index, letter case."""
@@ -64,9 +73,15 @@ def _case_of(word: str) -> int:
     return CASE_LOWER
 
 
-def encode(text: str) -> Encoded:
-    """Wordpieces of the whole text, with a paragraph token wherever a line break separates two pieces."""
-    tok = get_tokenizer()
+def encode(text: str, tokenizer=None) -> Encoded:
+    """Wordpieces of the whole text, with a paragraph token wherever a line break separates two pieces.
+
+    ``tokenizer`` (a ``tokenizers.Tokenizer``) defaults to the shipped tagger's;
+    training passes a teacher's (all-mpnet-base-v2 splits words the same way:
+    BERT's normaliser and pre-tokenizer, so word ``k`` is the same characters
+    under both).
+    """
+    tok = tokenizer or get_tokenizer()
     enc = tok.encode(text, add_special_tokens=False)
     para_id = tok.token_to_id(PARAGRAPH_TOKEN)
     ids, starts, ends, words = [], [], [], []

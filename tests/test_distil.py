@@ -87,4 +87,13 @@ def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path):
     info = distil.run(data, tmp_path / "teacher", tmp_path / "student", tmp_path / "out", teacher_epochs=1,
                       student_epochs=1, batch_size=2, max_steps=1, layers=2, log=lambda m: None)
     assert info["student"]["distil"] == [0.5, 2.0] and info["student"]["layers"] == 2
+    assert info["student"]["quote"] is True  # the quote-depth feature is trained
     assert list((tmp_path / "out" / "student").glob("weights-*.pt"))
+    # what comes back exports to the ONNX model the tagger loads, quote depth among its inputs
+    import onnxruntime as ort
+
+    from accordingto.train import export
+
+    onnx = export(tmp_path / "out" / "student", tmp_path / "student.onnx")
+    names = [i.name for i in ort.InferenceSession(str(onnx), providers=["CPUExecutionProvider"]).get_inputs()]
+    assert names == ["input_ids", "attention_mask", "case_ids", "quote_ids"]

@@ -96,6 +96,9 @@ def test_each_piece_is_scored_by_the_window_with_most_context(monkeypatch):
         def __init__(self):
             self.calls = 0
 
+        def get_inputs(self):
+            return []
+
         def run(self, _names, feeds):
             x = feeds["input_ids"]
             logits = np.zeros((*x.shape, len(LABELS)), dtype=np.float32)
@@ -119,3 +122,34 @@ def test_each_piece_is_scored_by_the_window_with_most_context(monkeypatch):
     # the text's first and last pieces come from the first and last windows
     assert chosen[0] == 0 and chosen[n - 1] == len(spans) - 1
     assert STRIDE < WINDOW - 2
+
+
+def test_models_that_take_quote_depth_get_it(monkeypatch):
+    """A model trained with the quote-depth feature gets each piece's depth; the shipped
+    (older) model, which has no such input, is fed as before."""
+    import accordingto.extract.tagger as tagger
+
+    text = 'Fares Rise\n\nThe mayor said "we will not raise fares again" on Monday.'
+    enc = encode(text)
+    seen = []
+
+    class Session:
+        def __init__(self, names):
+            self.names = names
+
+        def get_inputs(self):
+            return [type("I", (), {"name": n}) for n in self.names]
+
+        def run(self, _names, feeds):
+            seen.append(feeds)
+            return [np.zeros((*feeds["input_ids"].shape, len(LABELS)), dtype=np.float32)]
+
+    for names in (["input_ids", "attention_mask", "case_ids", "quote_ids"], ["input_ids", "attention_mask", "case_ids"]):
+        monkeypatch.setattr(tagger, "get_session", lambda names=names: Session(names))
+        tagger.piece_logprobs(enc.ids, enc.case, enc.quote)
+    with_quote, without = seen
+    assert "quote_ids" not in without
+    q = with_quote["quote_ids"][0, 1 : len(enc.ids) + 1]
+    inside = text.index('"we'), text.index('again"') + len('again"')
+    expected = [1 if inside[0] <= s < inside[1] else 0 for s in enc.starts]
+    assert q.tolist() == expected and sum(expected) >= 7

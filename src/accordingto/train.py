@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .extract.encoding import LABELS, N_CASES, ROLES, STRIDE, WINDOW, encode, labels_for, windows
+from .extract.encoding import LABELS, N_CASES, N_QUOTE_DEPTHS, ROLES, STRIDE, WINDOW, encode, labels_for, windows
 
 TRAIN_STRIDE = 128  # denser windows for training than for inference
 
@@ -55,24 +55,30 @@ def _windows_of(text: str, spans: dict, stride: int, tokenizer=None) -> list[tup
     cls, sep = special_ids(tok)
     enc = encode(text, tok)
     labels = labels_for(enc, spans)
-    out = []
-    for s, e in windows(len(enc.ids), WINDOW, stride):
-        ids = np.concatenate([[cls], enc.ids[s:e], [sep]])
-        case = np.concatenate([[0], enc.case[s:e], [0]])
-        lab = np.concatenate([[-100], labels[s:e], [-100]])
-        out.append((ids, case, lab))
-    return out
+    return [window_row(enc, labels, s, e, cls, sep) for s, e in windows(len(enc.ids), WINDOW, stride)]
 
 
-def _stack(rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+def window_row(enc, labels: np.ndarray, s: int, e: int, cls: int, sep: int) -> tuple[np.ndarray, ...]:
+    """One window's (ids, case, labels, quote depth), [CLS]/[SEP] (or <s>/</s>) around it."""
+    return (
+        np.concatenate([[cls], enc.ids[s:e], [sep]]),
+        np.concatenate([[0], enc.case[s:e], [0]]),
+        np.concatenate([[-100], labels[s:e], [-100]]),
+        np.concatenate([[0], enc.quote[s:e], [0]]),
+    )
+
+
+def _stack(rows: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
     n = len(rows)
     ids = np.zeros((n, WINDOW), dtype=np.int32)
     case = np.zeros((n, WINDOW), dtype=np.int8)
     lab = np.full((n, WINDOW), -100, dtype=np.int16)
     mask = np.zeros((n, WINDOW), dtype=np.int8)
-    for i, (a, c, l) in enumerate(rows):
+    quote = np.zeros((n, WINDOW), dtype=np.int8)
+    for i, (a, c, l, q) in enumerate(rows):
         ids[i, : len(a)], case[i, : len(a)], lab[i, : len(a)], mask[i, : len(a)] = a, c, l, 1
-    return {"ids": ids, "case": case, "labels": lab, "mask": mask}
+        quote[i, : len(a)] = q
+    return {"ids": ids, "case": case, "labels": lab, "mask": mask, "quote": quote}
 
 
 def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
@@ -100,7 +106,7 @@ def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
 # ---------------------------------------------------------------- 2. fit
 
 
-def build_model(base_dir: str | Path, layers: int | None = None):
+def build_model(base_dir: str | Path, layers: int | None = None, quote: bool = False):
     """An encoder (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch).
 
     The encoder is all-MiniLM-L6-v2 for the tagger that ships, all-mpnet-base-v2
@@ -120,11 +126,16 @@ def build_model(base_dir: str | Path, layers: int | None = None):
             )
             self.case = nn.Embedding(N_CASES, config.hidden_size)
             nn.init.zeros_(self.case.weight)
+            self.quote = nn.Embedding(N_QUOTE_DEPTHS, config.hidden_size) if quote else None
+            if self.quote is not None:
+                nn.init.zeros_(self.quote.weight)
             self.dropout = nn.Dropout(0.1)
             self.head = nn.Linear(config.hidden_size, len(LABELS))
 
-        def forward(self, input_ids, attention_mask, case_ids):
+        def forward(self, input_ids, attention_mask, case_ids, quote_ids=None):
             emb = self.bert.embeddings.word_embeddings(input_ids) + self.case(case_ids)
+            if self.quote is not None:
+                emb = emb + self.quote(quote_ids)
             hidden = self.bert(inputs_embeds=emb, attention_mask=attention_mask).last_hidden_state
             return self.head(self.dropout(hidden))
 
@@ -194,7 +205,8 @@ def fit(
     device = "cuda" if torch.cuda.is_available() else "cpu"
     d = np.load(data) if isinstance(data, (str, Path)) else data
     base_dir = Path(base_dir) if base_dir else base_model_dir()
-    model = build_model(base_dir, layers).to(device)
+    quote = "train_quote" in d
+    model = build_model(base_dir, layers, quote=quote).to(device)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     n = len(d["train_ids"])
@@ -205,15 +217,17 @@ def fit(
 
     def tensors(prefix, idx):
         t = lambda k, dt: torch.as_tensor(d[f"{prefix}_{k}"][idx].astype(dt), device=device)  # noqa: E731
-        return t("ids", np.int64), t("mask", np.int64), t("case", np.int64), t("labels", np.int64)
+        q = t("quote", np.int64) if quote else None
+        return t("ids", np.int64), t("mask", np.int64), t("case", np.int64), t("labels", np.int64), q
 
     def evaluate() -> dict[str, float]:
         model.eval()
         preds = []
         with torch.no_grad():
             for s in range(0, len(d["dev_ids"]), 64):
-                ids, mask, case, _ = tensors("dev", slice(s, s + 64))
-                preds.append(model(ids, mask, case).argmax(-1).cpu().numpy())
+                ids, mask, case, _, q = tensors("dev", slice(s, s + 64))
+                with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
+                    preds.append(model(ids, mask, case, q).float().argmax(-1).cpu().numpy())
         model.train()
         pred = np.concatenate(preds)
         gold = d["dev_labels"].astype(np.int64)
@@ -231,9 +245,9 @@ def fit(
             if max_steps is not None and k >= max_steps:
                 break
             batch = order[b : b + batch_size]
-            ids, mask, case, labels = tensors("train", batch)
+            ids, mask, case, labels, q = tensors("train", batch)
             with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
-                logits = model(ids, mask, case).float()
+                logits = model(ids, mask, case, q).float()
             loss = loss_fn(logits.reshape(-1, len(LABELS)), labels.reshape(-1))
             if distil is not None:
                 alpha, temp = distil
@@ -260,7 +274,7 @@ def fit(
             save_weights(model, out_dir)
         info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0),
                 "device": device, "epochs": epochs, "batch_size": batch_size, "lr": lr,
-                "layers": len(model.bert.encoder.layer), "distil": list(distil) if distil else None,
+                "layers": len(model.bert.encoder.layer), "quote": quote, "distil": list(distil) if distil else None,
                 "base": Path(base_dir).name}
         (out_dir / "fit.json").write_text(json.dumps(info, indent=1))  # after every epoch: a killed run keeps its best
     return info
@@ -286,8 +300,8 @@ def save_weights(model, out_dir: Path, chunk_bytes: int = 15 * 2**20) -> None:
 def load_weights(out_dir: str | Path, base_dir: str | Path | None = None):
     import torch
 
-    layers = json.loads((Path(out_dir) / "fit.json").read_text()).get("layers")
-    model = build_model(Path(base_dir) if base_dir else base_model_dir(), layers)
+    info = json.loads((Path(out_dir) / "fit.json").read_text())
+    model = build_model(Path(base_dir) if base_dir else base_model_dir(), info.get("layers"), quote=bool(info.get("quote")))
     state = {}
     for f in sorted(Path(out_dir).glob("weights-*.pt")):
         state.update({k: v.float() for k, v in torch.load(f).items()})
@@ -309,13 +323,14 @@ def export(weights_dir: str | Path, out: str | Path, *, base_dir: str | Path | N
     out.parent.mkdir(parents=True, exist_ok=True)
     fp32 = out.with_suffix(".fp32.onnx")
     ids = torch.ones((1, 32), dtype=torch.long)
+    inputs = ["input_ids", "attention_mask", "case_ids"] + (["quote_ids"] if model.quote is not None else [])
     torch.onnx.export(
         model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+        (ids, torch.ones_like(ids), torch.zeros_like(ids)) + ((torch.zeros_like(ids),) if model.quote is not None else ()),
         str(fp32),
-        input_names=["input_ids", "attention_mask", "case_ids"],
+        input_names=inputs,
         output_names=["logits"],
-        dynamic_axes={k: {0: "batch", 1: "pieces"} for k in ("input_ids", "attention_mask", "case_ids", "logits")},
+        dynamic_axes={k: {0: "batch", 1: "pieces"} for k in (*inputs, "logits")},
         opset_version=17,
         dynamo=False,
     )

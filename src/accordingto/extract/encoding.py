@@ -23,6 +23,11 @@ LABEL_ID = {label: i for i, label in enumerate(LABELS)}
 CASE_NONE, CASE_LOWER, CASE_TITLE, CASE_UPPER = range(4)
 N_CASES = 4
 
+# How deep inside quotation marks a wordpiece sits (0 outside, 1 in a quote, 2 in a
+# quote within a quote): the encoder sees the marks as pieces but not which of them
+# pair up, and whether words are quoted decides what is content (issue 10).
+N_QUOTE_DEPTHS = 3
+
 WINDOW = 256  # wordpieces per window, [CLS] and [SEP] included
 STRIDE = 192  # step between windows: they overlap by WINDOW - 2 - STRIDE pieces
 PARAGRAPH_TOKEN = "[unused1]"  # stands for a line break between paragraphs
@@ -60,6 +65,26 @@ class Encoded:
     words: np.ndarray  # int64 [n] index of the word a piece belongs to (-1: paragraph token)
     case: np.ndarray  # int64 [n]
     word_starts: np.ndarray = field(default=None)  # first piece index of each word
+    quote: np.ndarray = field(default=None)  # int64 [n] quote depth of each piece (N_QUOTE_DEPTHS)
+
+
+def quote_depths(text: str, starts: np.ndarray) -> np.ndarray:
+    """Quote depth (capped at 2) at each offset of ``starts`` (-1: a paragraph token, depth 0).
+
+    Quotes are paired as the rules pair them (:func:`.quotes.find_quotes`);
+    one pass over the text, so the cost is linear.
+    """
+    from .quotes import find_quotes
+
+    diff = np.zeros(len(text) + 1, dtype=np.int32)
+    for q in find_quotes(text):
+        diff[q.start] += 1
+        diff[q.end] -= 1
+    depth = np.cumsum(diff)[: max(len(text), 1)]
+    out = np.zeros(len(starts), dtype=np.int64)
+    ok = (starts >= 0) & (starts < len(text))
+    out[ok] = np.minimum(depth[starts[ok]], N_QUOTE_DEPTHS - 1)
+    return out
 
 
 def _case_of(word: str) -> int:
@@ -116,7 +141,8 @@ def encode(text: str, tokenizer=None) -> Encoded:
         word_starts.append(i)
         case_a[i : j + 1] = _case_of(text[starts_a[i] : ends_a[j]])
         i = j + 1
-    return Encoded(ids_a, starts_a, ends_a, words_a, case_a, np.asarray(word_starts, dtype=np.int64))
+    return Encoded(ids_a, starts_a, ends_a, words_a, case_a, np.asarray(word_starts, dtype=np.int64),
+                   quote_depths(text, starts_a))
 
 
 def labels_for(enc: Encoded, spans: dict[str, list[list[tuple[int, int]]]]) -> np.ndarray:

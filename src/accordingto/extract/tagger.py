@@ -87,9 +87,16 @@ def context_margin(s: int, e: int, n: int) -> np.ndarray:
     return np.minimum(left, right)
 
 
-def piece_logprobs(ids: np.ndarray, case: np.ndarray) -> np.ndarray:
-    """Log-probabilities [pieces, labels] for a whole article, windowed."""
+def piece_logprobs(ids: np.ndarray, case: np.ndarray, quote: np.ndarray | None = None) -> np.ndarray:
+    """Log-probabilities [pieces, labels] for a whole article, windowed.
+
+    ``quote`` (quote depth per piece) is fed to models that take it (``quote_ids``:
+    those trained since 2026-12-01); older models ignore it.
+    """
     session = get_session()
+    takes_quote = any(i.name == "quote_ids" for i in session.get_inputs())
+    if quote is None:
+        quote = np.zeros_like(ids)
     tok = get_tokenizer()
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     n = len(ids)
@@ -102,11 +109,16 @@ def piece_logprobs(ids: np.ndarray, case: np.ndarray) -> np.ndarray:
         x = np.zeros((len(chunk), width), dtype=np.int64)
         c = np.zeros_like(x)
         m = np.zeros_like(x)
+        q = np.zeros_like(x)
         for i, (s, e) in enumerate(chunk):
             x[i, : e - s + 2] = np.concatenate([[cls], ids[s:e], [sep]])
             c[i, 1 : e - s + 1] = case[s:e]
+            q[i, 1 : e - s + 1] = quote[s:e]
             m[i, : e - s + 2] = 1
-        logits = session.run(["logits"], {"input_ids": x, "attention_mask": m, "case_ids": c})[0]
+        feeds = {"input_ids": x, "attention_mask": m, "case_ids": c}
+        if takes_quote:
+            feeds["quote_ids"] = q
+        logits = session.run(["logits"], feeds)[0]
         logits = logits - logits.max(-1, keepdims=True)
         logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
         for i, (s, e) in enumerate(chunk):
@@ -122,6 +134,6 @@ def tag_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     enc = encode(text)
     if len(enc.word_starts) == 0:
         return {r: [] for r in ROLES}
-    logp = piece_logprobs(enc.ids, enc.case)
+    logp = piece_logprobs(enc.ids, enc.case, enc.quote)
     tags = viterbi(logp[enc.word_starts])
     return word_spans(enc, [LABELS[t] for t in tags])

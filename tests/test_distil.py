@@ -73,7 +73,7 @@ def test_prepare_aligns_every_student_word_with_the_teachers(tmp_path):
     assert len(d["a_start"]) == 3
 
 
-def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path):
+def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     from accordingto.train import base_model_dir
@@ -95,5 +95,28 @@ def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path):
     from accordingto.train import export
 
     onnx = export(tmp_path / "out" / "student", tmp_path / "student.onnx")
-    names = [i.name for i in ort.InferenceSession(str(onnx), providers=["CPUExecutionProvider"]).get_inputs()]
-    assert names == ["input_ids", "attention_mask", "case_ids", "quote_ids"]
+    session = ort.InferenceSession(str(onnx), providers=["CPUExecutionProvider"])
+    assert [i.name for i in session.get_inputs()] == ["input_ids", "attention_mask", "case_ids", "quote_ids"]
+    assert info["student"]["entities"] is True
+    # with an entity head, the default pipeline leaves spaCy's NER out and the tagger sets doc.ents
+    import accordingto.extract.tagger as tagger
+    from accordingto import pipeline
+
+    monkeypatch.setattr(tagger, "get_session", lambda: session)
+    assert tagger.has_entities() and pipeline._skipped(fast=False) == ["ner"] and pipeline._skipped(fast=True) == []
+    seen = {}
+    from accordingto import nlp as nlp_module
+
+    original = nlp_module.get_nlp()
+
+    class Spy:
+        def __call__(self, text, disable=()):
+            seen["disable"] = list(disable)
+            doc = original(text, disable=disable)
+            seen["doc"] = doc
+            return doc
+
+    monkeypatch.setattr(nlp_module, "get_nlp", lambda: Spy())
+    report = pipeline.analyze_article(pipeline.Article(text="Fares Rise\n\nThe mayor said fares would rise."))
+    assert seen["disable"] == ["ner"] and report.text.startswith("Fares")
+    assert seen["doc"].has_annotation("ENT_IOB")  # set by the tagger's entity head (this tiny model's guesses)

@@ -153,3 +153,44 @@ def test_models_that_take_quote_depth_get_it(monkeypatch):
     inside = text.index('"we'), text.index('again"') + len('again"')
     expected = [1 if inside[0] <= s < inside[1] else 0 for s in enc.starts]
     assert q.tolist() == expected and sum(expected) >= 7
+
+
+def test_an_entity_head_gives_the_doc_its_entities(monkeypatch):
+    """A model with an entity head (scores after the roles') tags entities; the default
+    extractor gives them to a Doc that no spaCy NER ran on."""
+    import accordingto.extract.tagger as tagger
+    from accordingto.extract.encoding import ENTITY_TAGS
+    from accordingto.extract.model import extract_model
+    from accordingto.nlp import get_nlp
+
+    text = "Fares Rise\n\nAna Ruiz said fares would rise in Lisbon."
+    enc = encode(text)
+    k = len(LABELS)
+    person = {text.index("Ana"): "B-PERSON", text.index("Ruiz"): "I-PERSON", text.index("Lisbon"): "B-GPE"}
+
+    class Session:
+        def get_inputs(self):
+            return []
+
+        def get_outputs(self):
+            return [type("O", (), {"shape": ["batch", "pieces", k + len(ENTITY_TAGS)]})]
+
+        def run(self, _names, feeds):
+            b, w = feeds["input_ids"].shape
+            logits = np.zeros((b, w, k + len(ENTITY_TAGS)), dtype=np.float32)
+            logits[..., 0] = 5.0  # roles: all O
+            logits[..., k] = 5.0  # entities: O ...
+            for p, start in enumerate(enc.starts):
+                if int(start) in person:
+                    logits[0, p + 1, k + ENTITY_TAGS.index(person[int(start)])] = 10.0
+            return [logits]
+
+    monkeypatch.setattr(tagger, "get_session", lambda: Session())
+    assert tagger.has_entities()
+    spans, ents = tagger.tag_article(text)
+    assert all(v == [] for v in spans.values())
+    assert [(text[s:e], t) for s, e, t in ents] == [("Ana Ruiz", "PERSON"), ("Lisbon", "GPE")]
+    doc = get_nlp()(text, disable=["ner"])
+    assert not doc.has_annotation("ENT_IOB")
+    extract_model(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ana Ruiz", "PERSON"), ("Lisbon", "GPE")]

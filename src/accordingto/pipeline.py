@@ -34,7 +34,7 @@ def analyze_article(article: Article, *, fast: bool = False) -> Report:
     from .nlp import get_nlp
     from .resolve import resolve
 
-    doc = get_nlp()(article.text)
+    doc = get_nlp()(article.text, disable=_skipped(fast))
     attributions = extract(doc, fast=fast)
     attributions, speakers = resolve(doc, attributions)
     attributions = analyse.mark_stance(analyse.mark_chains(attributions, speakers))
@@ -53,6 +53,15 @@ def analyze_article(article: Article, *, fast: bool = False) -> Report:
         timeline=analyse.build_timeline(doc, dates, attributions),
         profile=analyse.build_profile(attributions, speakers, unattributed, hedges, sum(1 for _ in doc.sents)),
     )
+
+
+def _skipped(fast: bool) -> list[str]:
+    """spaCy components the tagger stands in for: its NER, when the tagger has an entity head."""
+    if fast:
+        return []
+    from .extract.tagger import has_entities
+
+    return ["ner"] if has_entities() else []
 
 
 def _iso_date(value: str) -> str:

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .extract.encoding import LABELS, N_CASES, N_QUOTE_DEPTHS, ROLES, STRIDE, WINDOW, encode, labels_for, windows
+from .extract.encoding import (
+    ENTITY_TAGS, LABELS, N_CASES, N_QUOTE_DEPTHS, ROLES, STRIDE, WINDOW, encode, entity_labels_for, labels_for, windows,
+)
 
 TRAIN_STRIDE = 128  # denser windows for training than for inference
 
@@ -48,24 +50,36 @@ def base_model_dir() -> Path:
 # ---------------------------------------------------------------- 1. prepare
 
 
-def _windows_of(text: str, spans: dict, stride: int, tokenizer=None) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _windows_of(text: str, spans: dict, stride: int, tokenizer=None,
+                entities: list[tuple[int, int, str]] | None = None) -> list[tuple[np.ndarray, ...]]:
     from .extract.encoding import get_tokenizer, special_ids
 
     tok = tokenizer or get_tokenizer()
     cls, sep = special_ids(tok)
     enc = encode(text, tok)
     labels = labels_for(enc, spans)
-    return [window_row(enc, labels, s, e, cls, sep) for s, e in windows(len(enc.ids), WINDOW, stride)]
+    ner = entity_labels_for(enc, entities) if entities is not None else None
+    return [window_row(enc, labels, s, e, cls, sep, ner) for s, e in windows(len(enc.ids), WINDOW, stride)]
 
 
-def window_row(enc, labels: np.ndarray, s: int, e: int, cls: int, sep: int) -> tuple[np.ndarray, ...]:
-    """One window's (ids, case, labels, quote depth), [CLS]/[SEP] (or <s>/</s>) around it."""
+def window_row(enc, labels: np.ndarray, s: int, e: int, cls: int, sep: int,
+               ner: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """One window's (ids, case, labels, quote depth, entity tags), [CLS]/[SEP] (or <s>/</s>) around it."""
+    ner_row = np.full(e - s, -100, dtype=np.int64) if ner is None else ner[s:e]
     return (
         np.concatenate([[cls], enc.ids[s:e], [sep]]),
         np.concatenate([[0], enc.case[s:e], [0]]),
         np.concatenate([[-100], labels[s:e], [-100]]),
         np.concatenate([[0], enc.quote[s:e], [0]]),
+        np.concatenate([[-100], ner_row, [-100]]),
     )
+
+
+def spacy_entities(text: str) -> list[tuple[int, int, str]]:
+    """spaCy en_core_web_sm's entities of ``text`` (the labels an entity head learns)."""
+    from .nlp import get_nlp
+
+    return [(e.start_char, e.end_char, e.label_) for e in get_nlp()(text).ents]
 
 
 def _stack(rows: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
@@ -75,14 +89,19 @@ def _stack(rows: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
     lab = np.full((n, WINDOW), -100, dtype=np.int16)
     mask = np.zeros((n, WINDOW), dtype=np.int8)
     quote = np.zeros((n, WINDOW), dtype=np.int8)
-    for i, (a, c, l, q) in enumerate(rows):
+    ner = np.full((n, WINDOW), -100, dtype=np.int16)
+    for i, (a, c, l, q, t) in enumerate(rows):
         ids[i, : len(a)], case[i, : len(a)], lab[i, : len(a)], mask[i, : len(a)] = a, c, l, 1
-        quote[i, : len(a)] = q
-    return {"ids": ids, "case": case, "labels": lab, "mask": mask, "quote": quote}
+        quote[i, : len(a)], ner[i, : len(a)] = q, t
+    return {"ids": ids, "case": case, "labels": lab, "mask": mask, "quote": quote, "ner": ner}
 
 
-def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
-    """Encode PolNeAR train less the held-out slice (dense windows) and dev (inference windows) into one ``.npz``."""
+def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None, entities: bool = True) -> Path:
+    """Encode PolNeAR train less the held-out slice (dense windows) and dev (inference windows) into one ``.npz``.
+
+    With ``entities``, each window also carries spaCy's entity tags (``ner``), for
+    the entity head (:data:`accordingto.extract.encoding.ENTITY_TAGS`).
+    """
     from .read.polnear import iter_articles, select, text_files
 
     polnear = Path(polnear)
@@ -94,7 +113,8 @@ def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
             if keep[split] is not None and _id not in keep[split]:
                 continue  # the held-out slice of train (docs/HELDOUT.md) is never trained on
             spans = {r: [getattr(g, r) for g in gold if getattr(g, r)] for r in ROLES}
-            rows.extend(_windows_of(text, spans, stride, tokenizer))
+            ents = spacy_entities(text) if entities else None
+            rows.extend(_windows_of(text, spans, stride, tokenizer, ents))
         for k, v in _stack(rows).items():
             arrays[f"{split}_{k}"] = v
     out = Path(out)
@@ -106,7 +126,7 @@ def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None) -> Path:
 # ---------------------------------------------------------------- 2. fit
 
 
-def build_model(base_dir: str | Path, layers: int | None = None, quote: bool = False):
+def build_model(base_dir: str | Path, layers: int | None = None, quote: bool = False, entities: bool = False):
     """An encoder (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch).
 
     The encoder is all-MiniLM-L6-v2 for the tagger that ships, all-mpnet-base-v2
@@ -130,7 +150,7 @@ def build_model(base_dir: str | Path, layers: int | None = None, quote: bool = F
             if self.quote is not None:
                 nn.init.zeros_(self.quote.weight)
             self.dropout = nn.Dropout(0.1)
-            self.head = nn.Linear(config.hidden_size, len(LABELS))
+            self.head = nn.Linear(config.hidden_size, len(LABELS) + (len(ENTITY_TAGS) if entities else 0))
 
         def forward(self, input_ids, attention_mask, case_ids, quote_ids=None):
             emb = self.bert.embeddings.word_embeddings(input_ids) + self.case(case_ids)
@@ -206,7 +226,9 @@ def fit(
     d = np.load(data) if isinstance(data, (str, Path)) else data
     base_dir = Path(base_dir) if base_dir else base_model_dir()
     quote = "train_quote" in d
-    model = build_model(base_dir, layers, quote=quote).to(device)
+    entities = "train_ner" in d and bool((d["train_ner"] != -100).any())
+    model = build_model(base_dir, layers, quote=quote, entities=entities).to(device)
+    k = len(LABELS)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     n = len(d["train_ids"])
@@ -218,16 +240,17 @@ def fit(
     def tensors(prefix, idx):
         t = lambda k, dt: torch.as_tensor(d[f"{prefix}_{k}"][idx].astype(dt), device=device)  # noqa: E731
         q = t("quote", np.int64) if quote else None
-        return t("ids", np.int64), t("mask", np.int64), t("case", np.int64), t("labels", np.int64), q
+        ner = t("ner", np.int64) if entities else None
+        return t("ids", np.int64), t("mask", np.int64), t("case", np.int64), t("labels", np.int64), q, ner
 
     def evaluate() -> dict[str, float]:
         model.eval()
         preds = []
         with torch.no_grad():
             for s in range(0, len(d["dev_ids"]), 64):
-                ids, mask, case, _, q = tensors("dev", slice(s, s + 64))
+                ids, mask, case, _, q, _ = tensors("dev", slice(s, s + 64))
                 with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
-                    preds.append(model(ids, mask, case, q).float().argmax(-1).cpu().numpy())
+                    preds.append(model(ids, mask, case, q).float()[..., :k].argmax(-1).cpu().numpy())
         model.train()
         pred = np.concatenate(preds)
         gold = d["dev_labels"].astype(np.int64)
@@ -241,14 +264,17 @@ def fit(
     model.train()
     for epoch in range(epochs):
         order = rng.permutation(n)
-        for k, b in enumerate(range(0, n, batch_size)):
-            if max_steps is not None and k >= max_steps:
+        for step_in_epoch, b in enumerate(range(0, n, batch_size)):
+            if max_steps is not None and step_in_epoch >= max_steps:
                 break
             batch = order[b : b + batch_size]
-            ids, mask, case, labels, q = tensors("train", batch)
+            ids, mask, case, labels, q, ner = tensors("train", batch)
             with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
-                logits = model(ids, mask, case, q).float()
-            loss = loss_fn(logits.reshape(-1, len(LABELS)), labels.reshape(-1))
+                out = model(ids, mask, case, q).float()
+            logits = out[..., :k]
+            loss = loss_fn(logits.reshape(-1, k), labels.reshape(-1))
+            if entities:
+                loss = loss + loss_fn(out[..., k:].reshape(-1, len(ENTITY_TAGS)), ner.reshape(-1))
             if distil is not None:
                 alpha, temp = distil
                 sm = torch.as_tensor(d["train_soft_mask"][batch].astype(bool), device=device)
@@ -274,7 +300,7 @@ def fit(
             save_weights(model, out_dir)
         info = {"history": history, "best_mean_f1": round(best * 100, 2), "seconds": round(time.time() - t0),
                 "device": device, "epochs": epochs, "batch_size": batch_size, "lr": lr,
-                "layers": len(model.bert.encoder.layer), "quote": quote, "distil": list(distil) if distil else None,
+                "layers": len(model.bert.encoder.layer), "quote": quote, "entities": entities, "distil": list(distil) if distil else None,
                 "base": Path(base_dir).name}
         (out_dir / "fit.json").write_text(json.dumps(info, indent=1))  # after every epoch: a killed run keeps its best
     return info
@@ -301,7 +327,8 @@ def load_weights(out_dir: str | Path, base_dir: str | Path | None = None):
     import torch
 
     info = json.loads((Path(out_dir) / "fit.json").read_text())
-    model = build_model(Path(base_dir) if base_dir else base_model_dir(), info.get("layers"), quote=bool(info.get("quote")))
+    model = build_model(Path(base_dir) if base_dir else base_model_dir(), info.get("layers"),
+                        quote=bool(info.get("quote")), entities=bool(info.get("entities")))
     state = {}
     for f in sorted(Path(out_dir).glob("weights-*.pt")):
         state.update({k: v.float() for k, v in torch.load(f).items()})

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from .encoding import LABELS, ROLES, STRIDE, WINDOW, encode, get_tokenizer, windows, word_spans
+from .encoding import ENTITY_TAGS, ENTITY_TYPES, LABELS, ROLES, STRIDE, WINDOW, encode, get_tokenizer, windows, word_spans
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "tagger.onnx"
 BATCH = 8
@@ -39,29 +39,37 @@ def get_session():
         raise ModelError(f"cannot load the tagger model {MODEL_FILE}: {err}") from None
 
 
-def _allowed() -> np.ndarray:
+def _allowed(labels: tuple[str, ...] = LABELS) -> np.ndarray:
     """allowed[i, j]: tag j may follow tag i (I-X only after B-X or I-X)."""
-    n = len(LABELS)
+    n = len(labels)
     ok = np.ones((n, n), dtype=bool)
-    for j, lab in enumerate(LABELS):
+    for j, lab in enumerate(labels):
         if lab.startswith("I-"):
             role = lab[2:]
-            ok[:, j] = [LABELS[i] in (f"B-{role}", f"I-{role}") for i in range(n)]
+            ok[:, j] = [labels[i] in (f"B-{role}", f"I-{role}") for i in range(n)]
     return ok
 
 
 _ALLOWED = _allowed()
 _START_OK = np.array([not lab.startswith("I-") for lab in LABELS])
+_E_ALLOWED = _allowed(ENTITY_TAGS)
+_E_START_OK = np.array([not lab.startswith("I-") for lab in ENTITY_TAGS])
 
 
-def viterbi(logp: np.ndarray) -> list[int]:
+def has_entities() -> bool:
+    """Does the shipped model also tag named entities (an entity head after the roles)?"""
+    width = get_session().get_outputs()[0].shape[-1]
+    return width == len(LABELS) + len(ENTITY_TAGS)
+
+
+def viterbi(logp: np.ndarray, allowed: np.ndarray = _ALLOWED, start_ok: np.ndarray = _START_OK) -> list[int]:
     """Best valid tag sequence for [words, tags] log-probabilities."""
     n, k = logp.shape
     if n == 0:
         return []
     neg = -1e9
-    trans = np.where(_ALLOWED, 0.0, neg)
-    score = np.where(_START_OK, logp[0], neg)
+    trans = np.where(allowed, 0.0, neg)
+    score = np.where(start_ok, logp[0], neg)
     back = np.zeros((n, k), dtype=np.int64)
     for t in range(1, n):
         cand = score[:, None] + trans  # [from, to]
@@ -100,7 +108,7 @@ def piece_logprobs(ids: np.ndarray, case: np.ndarray, quote: np.ndarray | None =
     tok = get_tokenizer()
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     n = len(ids)
-    out = np.zeros((n, len(LABELS)), dtype=np.float32)
+    out = None
     best_margin = np.full(n, -1, dtype=np.int64)
     spans = windows(n, WINDOW, STRIDE)
     for b in range(0, len(spans), BATCH):
@@ -119,21 +127,41 @@ def piece_logprobs(ids: np.ndarray, case: np.ndarray, quote: np.ndarray | None =
         if takes_quote:
             feeds["quote_ids"] = q
         logits = session.run(["logits"], feeds)[0]
-        logits = logits - logits.max(-1, keepdims=True)
-        logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+        k = len(LABELS)
+        parts = [logits[..., :k]] + ([logits[..., k:]] if logits.shape[-1] > k else [])  # roles, then entities
+        logp = np.concatenate([_log_softmax(p) for p in parts], -1)
+        if out is None:
+            out = np.zeros((n, logp.shape[-1]), dtype=np.float32)
         for i, (s, e) in enumerate(chunk):
             margin = context_margin(s, e, n)
             take = margin > best_margin[s:e]
             out[s:e][take] = logp[i, 1 : e - s + 1][take]
             best_margin[s:e][take] = margin[take]
-    return out
+    return out if out is not None else np.zeros((n, len(LABELS)), dtype=np.float32)
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(-1, keepdims=True))
+
+
+def tag_article(text: str) -> tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int, str]] | None]:
+    """(role spans, entities) of ``text``: character spans of every source, cue and
+    content, and ``(start, end, type)`` of every named entity if the model has an
+    entity head (else None)."""
+    enc = encode(text)
+    if len(enc.word_starts) == 0:
+        return {r: [] for r in ROLES}, None
+    logp = piece_logprobs(enc.ids, enc.case, enc.quote)[enc.word_starts]
+    k = len(LABELS)
+    spans = word_spans(enc, [LABELS[t] for t in viterbi(logp[:, :k])])
+    if logp.shape[1] == k:
+        return spans, None
+    tags = viterbi(logp[:, k:], _E_ALLOWED, _E_START_OK)
+    by_type = word_spans(enc, [ENTITY_TAGS[t] for t in tags], roles=ENTITY_TYPES)
+    return spans, sorted((s, e, t) for t, found in by_type.items() for s, e in found)
 
 
 def tag_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Character spans of every source, cue and content the tagger finds in ``text``."""
-    enc = encode(text)
-    if len(enc.word_starts) == 0:
-        return {r: [] for r in ROLES}
-    logp = piece_logprobs(enc.ids, enc.case, enc.quote)
-    tags = viterbi(logp[enc.word_starts])
-    return word_spans(enc, [LABELS[t] for t in tags])
+    return tag_article(text)[0]

@@ -72,3 +72,5 @@ def test_decisions_and_deeds_are_not_attributions(fast):
     assert comment.speaker == "Dana Kim" and _texts(comment.cue) == ["declined"]
     say = next(a for a in report.attributions if any("whether the plant would reopen" in c.text for c in a.content))
     assert _texts(say.source) == ["The mayor"]
+    # what is left is numbered in reading order, as chains and the web page refer to it
+    assert [a.id for a in report.attributions] == list(range(len(report.attributions)))

@@ -113,5 +113,8 @@ def is_act(doc: Doc, attribution: Attribution) -> bool:
 
 
 def drop_acts(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    """``attributions`` less the deeds and purposes (:func:`is_act`)."""
-    return [a for a in attributions if not is_act(doc, a)]
+    """``attributions`` less the deeds and purposes (:func:`is_act`), numbered again in order."""
+    kept = [a for a in attributions if not is_act(doc, a)]
+    if len(kept) == len(attributions):
+        return attributions
+    return [a if a.id == i else a.model_copy(update={"id": i}) for i, a in enumerate(kept)]

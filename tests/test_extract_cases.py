@@ -74,3 +74,35 @@ def test_decisions_and_deeds_are_not_attributions(fast):
     assert _texts(say.source) == ["The mayor"]
     # what is left is numbered in reading order, as chains and the web page refer to it
     assert [a.id for a in report.attributions] == list(range(len(report.attributions)))
+
+
+PARAGRAPHS = (
+    "Ferry Tool Launched\n\n"
+    '"Safety," said Rosa Grimm, a supporter of the new ferry line. "Safety for the whole harbor, everybody."\n\n'
+    "Harborlink created the tool to help in times of storms, a spokeswoman, Ana Diaz, said on Saturday.\n\n"
+    '"It is not the position that everything is fine," Gene Park, an adviser to the port, said at a forum.'
+)
+
+
+def test_paragraph_starts_parse_as_part_of_their_sentence():
+    """A paragraph's first token (a quotation mark, a name) is never a sentence of its own,
+    nor is the closing mark that ends a paragraph."""
+    from accordingto.nlp import get_nlp
+
+    doc = get_nlp()(PARAGRAPHS + '\n\nShe said: "We will see."\n\nThe end.')
+    lone = [s.text for s in doc.sents if len([t for t in s if not t.is_space]) == 1]
+    assert lone == []
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["Ferry", '"Safety,"', '"Safety', "Harborlink", '"It', "She", "The"]
+
+
+@modes
+def test_quotes_that_open_a_paragraph_and_appositive_speakers(fast):
+    report = accordingto.analyze(PARAGRAPHS, fast=fast)
+    grimm = next(a for a in report.attributions if a.speaker == "Rosa Grimm")
+    assert _texts(grimm.source) == ["Rosa Grimm, a supporter of the new ferry line"]
+    assert _texts(grimm.content) == ['"Safety,"', '"Safety for the whole harbor, everybody."']
+    diaz = next(a for a in report.attributions if a.speaker == "Ana Diaz")
+    assert diaz.content[0].text.startswith("Harborlink created the tool")
+    park = next(a for a in report.attributions if a.speaker == "Gene Park")
+    assert park.source[0].text.startswith("Gene Park")  # not the quote's closing mark

@@ -179,8 +179,18 @@ class _Extractor:
         return toks
 
     def find_subject(self, v: Token, depth: int = 0) -> tuple[Token | None, bool]:
-        """(subject, passive) of ``v``, inherited from the governing verb for conj/advcl/xcomp."""
+        """(subject, passive) of ``v``, inherited from the governing verb for conj/advcl/xcomp.
+
+        Words inside a quotation are what is said, never who says it, when the
+        verb itself stands outside the quote: '"Safety," said Grimm' has two
+        "subjects" in the parse, and Grimm is the one.
+        """
+        v_quoted = self.quotes.at(v.idx) is not None
         for c in v.children:
+            if c.dep_ in _SUBJ and not v_quoted and self.quotes.at(c.idx) is not None and any(
+                k.dep_ in _SUBJ and self.quotes.at(k.idx) is None for k in v.children
+            ):
+                continue
             if c.dep_ in _SUBJ:
                 if c.lower_ in cues.DUMMY_SUBJECTS and not (
                     c.lower_ in _REL_PRONOUNS and v.dep_ == "relcl"
@@ -660,7 +670,8 @@ class _Extractor:
                 while text[a].isspace():
                     a += 1
                 cue.append(Span(start=a, end=end, text=text[a:end]))
-            source = spans_from_ranges(text, c.source)
+            # a quotation mark at a source's edge is the quote's, not the name's ('," Gene Sperling')
+            source = spans_from_ranges(text, c.source, keep_quotes=False)
             if source and cue and source[-1].end <= cue[0].start:
                 source[-1] = close_parenthetical(text, source[-1])
             if not content or not cue:

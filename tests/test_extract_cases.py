@@ -106,3 +106,23 @@ def test_quotes_that_open_a_paragraph_and_appositive_speakers(fast):
     assert diaz.content[0].text.startswith("Harborlink created the tool")
     park = next(a for a in report.attributions if a.speaker == "Gene Park")
     assert park.source[0].text.startswith("Gene Park")  # not the quote's closing mark
+
+
+SAID_TWICE = (
+    "Harbor Budget Passes\n\n"
+    'Mayor Lena Ortiz said the plan was drafted by the harbor board and said, "Who else would draft it?"\n\n'
+    "Tom Baker, meanwhile, who has led the union since 2019, said that the budget speaks for itself."
+)
+
+
+@modes
+def test_parse_slips_around_speech_verbs(fast):
+    """A second "said" the parser hangs on the reported clause is the first speaker's own
+    attribution; "X, who …, said" keeps X as the speaker when the parser gives the relative
+    clause both subjects."""
+    report = accordingto.analyze(SAID_TWICE, fast=fast)
+    ortiz = [a for a in report.attributions if a.speaker == "Lena Ortiz"]
+    assert [_texts(a.content) for a in ortiz] == [["the plan was drafted by the harbor board"],
+                                                   ['"Who else would draft it?"']]
+    baker = next(a for a in report.attributions if a.speaker == "Tom Baker")
+    assert baker.content[0].text.endswith("the budget speaks for itself")

@@ -201,6 +201,18 @@ class _Extractor:
         for c in v.children:
             if c.dep_ == "nsubjpass":
                 return c, True
+        # "Sanders, who sits at zero endorsements, said …": the parser gave the relative
+        # clause both subjects and the verb none; the noun before "who" is the verb's
+        for c in v.children:
+            noun = self._noun_before_who(c, v)
+            if noun is not None:
+                return noun, False
+        if depth < 2 and self._said_again(v):
+            # "X said the move was made by Y and said, '…'": the parser hung the second
+            # "said" on the reported clause; it is X's, like the first
+            s, passive = self.find_subject(v.head.head, depth + 1)
+            if s is not None and not passive:
+                return s, False
         if depth < 2 and v.dep_ in ("conj", "advcl", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
             if v.dep_ == "advcl" and v.tag_ != "VBG":
                 return None, False
@@ -216,6 +228,28 @@ class _Extractor:
                 if s is not None and not passive:
                     return s, False
         return None, False
+
+    @staticmethod
+    def _noun_before_who(c: Token, v: Token) -> Token | None:
+        """In "X, who …, said", when the parser made "who …" a clause of ``v`` holding X as a
+        second subject: X (else None)."""
+        if not (c.i < v.i and c.dep_ in ("advcl", "ccomp", "parataxis")):
+            return None
+        subs = [k for k in c.children if k.dep_ == "nsubj"]
+        rel = [k.i for k in subs if k.lower_ in ("who", "which")]
+        before = [k for k in subs if rel and k.i < min(rel) and k.pos_ in ("PROPN", "NOUN", "PRON")]
+        return before[0] if before else None
+
+    @staticmethod
+    def _said_again(v: Token) -> bool:
+        """Is ``v`` a subjectless speech verb coordinated with the clause another speech verb reports?"""
+        return (
+            v.dep_ == "conj"
+            and cues.is_speech(cues.LEMMA_FIX.get(v.lemma_.lower(), v.lemma_.lower()))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children)
+            and v.head.dep_ == "ccomp"
+            and cues.is_speech(cues.LEMMA_FIX.get(v.head.head.lemma_.lower(), v.head.head.lemma_.lower()))
+        )
 
     def adjacent_quote(self, frame: list[Range], sent_range: Range):
         """The quotation right before or after the source+cue frame, if any."""
@@ -271,7 +305,9 @@ class _Extractor:
         content_ranges: list[Range] = []
         stop: set[int] = {v.i}
         kids = list(v.children)
-        clause = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c is not subj]
+        # "X, who has led the union, said …": that clause is the source's, not what was said
+        clause = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c is not subj
+                  and self._noun_before_who(c, v) is None]
         xcomp = [c for c in kids if c.dep_ == "xcomp"]
         dobj = [c for c in kids if c.dep_ in ("dobj",)]
         prep = [c for c in kids if c.dep_ == "prep"]
@@ -288,7 +324,13 @@ class _Extractor:
         if lemma in cues.PREP_ONLY and prep_obj is None:
             return
         for c in clause:
-            content_toks += self.subtree(c, anchor=v)
+            # a second "said" hung on the clause is its own attribution, not what was said
+            again = {k.i for k in c.children if self._said_again(k)}
+            if again:
+                first = min(again)
+                again |= {k.i for k in c.children if k.dep_ in ("cc", "punct") and k.i < first and k.i > c.i
+                          and all(j.i < k.i or j.i >= first for j in c.children if j.dep_ not in ("cc", "punct"))}
+            content_toks += self.subtree(c, stop=again, anchor=v)
         for c in xcomp:
             if any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VBG":
                 if lemma in cues.RAISING:

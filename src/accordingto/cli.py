@@ -35,18 +35,23 @@ def analyze(
     published: Optional[str] = typer.Option(None, help="publication date, YYYY-MM-DD"),
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer (faster, less accurate)"),
     format: str = typer.Option("auto", "--format", help="auto, text or html"),
+    timeout: float = typer.Option(0.0, "--timeout", min=0, help="seconds the analysis may take before it is cut off (0: no limit)"),
 ) -> None:
     """Analyse one article and print its sourcing."""
+    from .corpus.worker import ArticleTimeout, deadline, timeout_reason
     from .pipeline import _iso_date, analyze_article
     from .read import read_path
 
     try:
-        article = read_path(path, format=format)
-        if published:
-            article.meta.published = _iso_date(published)
-        report = analyze_article(article, fast=fast)
+        with deadline(timeout):
+            article = read_path(path, format=format)
+            if published:
+                article.meta.published = _iso_date(published)
+            report = analyze_article(article, fast=fast)
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
+    except ArticleTimeout:
+        _fail(f"the analysis {timeout_reason(timeout)}: the input is too long or too unusual for that limit", 1)
     if json_out:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -65,9 +70,13 @@ def predict(
     directory: Path = typer.Argument(..., help="folder of .txt articles (or a PolNeAR split with text/)"),
     out: Path = typer.Option(..., "--out", "-o", help="where to write the predictions (JSON Lines)"),
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
+    timeout: float = typer.Option(0.0, "--timeout", min=0, help="seconds one article may take before it is skipped (0: no limit)"),
 ) -> None:
     """Predict attributions for every article, in the exchange format of PREDICTIONS.md."""
+    from rich.markup import escape
     from rich.progress import Progress
+
+    from .corpus.worker import ArticleTimeout, deadline, timeout_reason
 
     from .exchange import to_prediction
     from .pipeline import analyze_article
@@ -79,15 +88,21 @@ def predict(
     if not files:
         _fail(f"no .txt files in {directory}")
     failed = 0
-    with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
+    try:
+        sink = out.open("w", encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {out}: {err.strerror or err}", 1)
+    with sink, Progress(transient=True) as progress:
         task = progress.add_task("predicting", total=len(files))
         for f in files:
             try:
                 # offsets must point into the file as it is: no cleaning
-                report = analyze_article(read_path(f, format="text", clean=False), fast=fast)
-            except AccordingtoError as err:
+                with deadline(timeout):
+                    report = analyze_article(read_path(f, format="text", clean=False), fast=fast)
+            except (AccordingtoError, ArticleTimeout) as err:
                 failed += 1
-                progress.console.print(f"[red]skipped[/] {f.name}: {err}", highlight=False)
+                reason = timeout_reason(timeout) if isinstance(err, ArticleTimeout) else str(err)
+                progress.console.print(f"[red]skipped[/] {escape(f.name)}: {escape(reason)}", highlight=False)
             else:
                 sink.write(json.dumps(to_prediction(f.stem, report)) + "\n")
             progress.advance(task)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..errors import BinaryInputError, EncodingError
@@ -46,6 +47,18 @@ def check_not_binary(data: bytes | str) -> None:
     if chars and controls / len(chars) > _MAX_CONTROL_SHARE:
         share = round(100 * controls / len(chars))
         raise BinaryInputError(f"input is binary data, not text: {share}% of it is control characters")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(text: str, what: str = "input") -> None:
+    """Raise :class:`EncodingError` if ``text`` holds a lone surrogate (U+D800–U+DFFF), which no encoding can write."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise EncodingError(
+            f"{what} is not valid Unicode text: it holds a lone surrogate U+{ord(m.group()):04X} at character {m.start():,}"
+        )
 
 
 def decode_bytes(data: bytes) -> str:

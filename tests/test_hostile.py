@@ -418,3 +418,177 @@ def _number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- 9. unreadable folders, changed articles -------------------------------------------------
+
+
+def test_9_an_unreadable_subfolder_is_a_failure(tmp_path, monkeypatch):
+    from accordingto.read.corpus import Failure, Record
+    from accordingto.read.directory import iter_directory
+
+    (tmp_path / "a.txt").write_text(prose(1), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(prose(1), encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):  # as for a folder without read permission (the tests may run as root)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = list(iter_directory(tmp_path))
+    assert [type(r) for r in out] == [Record, Failure]
+    assert "locked" in out[1].source and "cannot read folder: Permission denied" in out[1].reason
+
+
+def test_9_a_changed_article_is_not_a_duplicate(tmp_path):
+    from accordingto.corpus.batch import run_batch
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "x", "text": prose(2, seed=1)}) + "\n", encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    assert run_batch([feed], store, fast=True, progress=False, timeout=None).analysed == 1
+    same = run_batch([feed], store, fast=True, progress=False, timeout=None)
+    assert (same.duplicates, same.changed) == (1, 0)
+    feed.write_text(json.dumps({"id": "x", "text": prose(2, seed=2)}) + "\n", encoding="utf-8")
+    changed = run_batch([feed], store, fast=True, progress=False, timeout=None)
+    assert (changed.analysed, changed.duplicates, changed.changed) == (0, 0, 1)
+    assert "1 changed" in str(changed)
+    con = duckdb.connect(str(store), read_only=True)
+    reasons = con.execute("SELECT reason FROM failures WHERE id = 'x'").fetchall()
+    con.close()
+    assert reasons and reasons[0][0].startswith("changed:")
+
+
+# --- 10. mixed encodings, UTF-16 without a BOM, NUL bytes ------------------------------------
+
+
+def test_10_utf8_mixed_with_latin1_is_decoded_per_line():
+    utf8 = "Café owner José Núñez said the plan works.\n".encode("utf-8")
+    latin = "The mayor, Zoë Brontë, said it was “too late”.\n".encode("cp1252")
+    text = read_input(prose(2).encode() + b"\n" + utf8 + latin, format="text").text
+    assert "Café owner José Núñez" in text and "Zoë Brontë" in text and "“too late”" in text
+    assert "Ã" not in text
+
+
+def test_10_utf16_without_bom_is_text():
+    body = prose(2)
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert read_input(body.encode(encoding)).text.startswith("Council weighs")
+
+
+def test_10_a_nul_byte_is_refused_wherever_it_is():
+    from accordingto.errors import BinaryInputError
+
+    body = prose(400).encode()
+    assert len(body) > 70_000
+    for offset in (500, 70_000):
+        with pytest.raises(BinaryInputError, match="NUL"):
+            read_input(body[:offset] + b"\x00" + body[offset:])
+        with pytest.raises(BinaryInputError, match="NUL"):
+            read_input(body[:offset].decode() + "\x00" + body[offset:].decode())
+
+
+# --- 11. blank lines in JSON Lines -----------------------------------------------------------
+
+
+def test_11_a_gzip_of_newlines_is_cheap_and_reported(tmp_path):
+    from accordingto.read import jsonl
+    from accordingto.read.corpus import Failure, Record
+
+    lines = [b"\n" * 5000, json.dumps({"id": "a", "text": prose(1)}).encode() + b"\n", b"\n  \n" * 3]
+    out = list(jsonl.iter_jsonl_stream(io.BufferedReader(io.BytesIO(b"".join(lines))), name="f"))
+    assert [type(r) for r in out] == [Record] and out[0].source == "f#line 5001"
+    big = tmp_path / "newlines.jsonl.gz"
+    with gzip.open(big, "wb") as f:
+        for _ in range(12):
+            f.write(b"\n" * 1_000_000)
+    calls = [0]
+    with gzip.open(big, "rb") as stream:
+        readline = stream.readline
+
+        def counted(*args):
+            calls[0] += 1
+            return readline(*args)
+
+        stream.readline = counted
+        out = list(jsonl.iter_jsonl_stream(stream, name="g"))
+    assert calls[0] < 100  # not one read per line
+    assert len(out) == 1 and isinstance(out[0], Failure) and "blank lines" in out[0].reason
+
+
+# --- 12. the server's timeouts and connection limit ------------------------------------------
+
+
+@pytest.fixture()
+def live_server():
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from accordingto.web.app import create_app
+    from accordingto.web.server import server_config
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = server_config(create_app(), port=port, request_timeout=0.5, max_connections=3, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield port
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_12_half_sent_requests_are_closed(live_server):
+    import socket
+    import time
+
+    with socket.create_connection(("127.0.0.1", live_server)) as s:
+        s.sendall(b"GET /api/info HTTP/1.1\r\nHost: x\r\n")  # never finished
+        s.settimeout(5)
+        started = time.monotonic()
+        assert s.recv(100) == b""  # closed by the server
+        assert time.monotonic() - started < 4
+    with socket.create_connection(("127.0.0.1", live_server)) as s:
+        s.sendall(b"GET /api/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        s.settimeout(5)
+        assert s.recv(100).startswith(b"HTTP/1.1 200")
+
+
+def test_12_connections_over_the_limit_get_503(live_server):
+    import socket
+
+    held = [socket.create_connection(("127.0.0.1", live_server)) for _ in range(3)]
+    try:
+        for s in held:
+            s.sendall(b"GET /api/info HTTP/1.1\r\n")
+        with socket.create_connection(("127.0.0.1", live_server)) as s:
+            s.sendall(b"GET /api/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            s.settimeout(5)
+            assert s.recv(100).startswith(b"HTTP/1.1 503")
+    finally:
+        for s in held:
+            s.close()
+
+
+# --- 13. deeply nested HTML ------------------------------------------------------------------
+
+
+def test_13_deeply_nested_html_keeps_its_article():
+    body = "".join(f"<p>{p}</p>" for p in prose(3).split("\n\n")[1:])
+    for depth in (300, 700):
+        page = f"<html><head><title>Bridge</title></head><body>{'<div>' * depth}<article>{body}</article>{'</div>' * depth}</body></html>"
+        assert "We will not give up" in read_input(page).text
+    page = f"<html><body>{'<div>' * 3000}<article>{body}</article>{'</div>' * 3000}</body></html>"
+    with pytest.raises(InputError, match="nested deeper than 2,048"):
+        read_input(page)

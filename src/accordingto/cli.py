@@ -296,11 +296,18 @@ def serve_command(
     max_body_mb: float = typer.Option(10.0, "--max-body-mb", min=0.001, help="largest request body, in MB (10^6 bytes)"),
     timeout: float = typer.Option(60.0, "--timeout", min=0, help="seconds one analysis may take before it is cut off with 503 (0: no limit)"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="analysis processes (each loads the pipeline, ~0.75 GB)"),
+    request_timeout: float = typer.Option(
+        30.0, "--request-timeout", min=0, help="seconds a client has to send a whole request, headers and body (0: no limit)"
+    ),
+    max_connections: int = typer.Option(
+        100, "--max-connections", min=1, help="open connections and requests in progress; past it, 503 at once"
+    ),
 ) -> None:
     """Serve the Analyse and Corpus pages and the JSON API (docs/API.md) over HTTP; nothing is fetched."""
     import uvicorn
 
     from .web.app import create_app
+    from .web.server import server_config
 
     try:
         web = create_app(store, max_body_bytes=int(max_body_mb * 1_000_000), timeout_s=timeout, workers=workers)
@@ -314,7 +321,11 @@ def serve_command(
         f"{', store ' + str(store) if store else ', no store'}); Ctrl-C stops",
         err=True,
     )
-    uvicorn.run(web, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    config = server_config(web, host=host, port=port, request_timeout=request_timeout, max_connections=max_connections)
+    try:
+        uvicorn.Server(config).run()
+    except KeyboardInterrupt:  # as uvicorn.run does
+        pass
 
 
 def main() -> None:

@@ -101,6 +101,8 @@ class BoundedTokenizer:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def __getattr__(self, name):  # rules, prefix_search… of the wrapped tokenizer
+        if name == "tokenizer":  # not set yet (while unpickling)
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

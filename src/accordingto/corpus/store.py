@@ -463,6 +463,11 @@ class Store:
     def has_id(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
+    def hash_of(self, article_id: str) -> str | None:
+        """The text hash of the stored article with this id, if any."""
+        row = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
     def has_hash(self, digest: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE text_hash = ?", [digest]).fetchone() is not None
 

@@ -207,18 +207,22 @@ def test_3_a_pipe_is_read_with_a_bound(tmp_path):
     os.mkfifo(fifo)
     import threading
 
-    def feed():
-        with open(fifo, "wb") as f:
-            try:
-                f.write(b"a" * 20_000)
-            except BrokenPipeError:
-                pass
+    written = [0]
+
+    def feed():  # 20 MB, unless the reader stops reading
+        try:
+            with open(fifo, "wb", buffering=0) as f:
+                for _ in range(5000):
+                    written[0] += f.write(b"a" * 4096)
+        except BrokenPipeError:
+            pass
 
     writer = threading.Thread(target=feed)
     writer.start()
     with pytest.raises(InputTooLargeError):
         read_path(fifo, max_bytes=10_000)
-    writer.join()
+    writer.join(30)
+    assert written[0] < 1_000_000  # the reader stopped one byte past the limit (the pipe holds 64 KB)
 
 
 def test_3_closed_stdin_is_a_clear_error(monkeypatch):
@@ -229,7 +233,9 @@ def test_3_closed_stdin_is_a_clear_error(monkeypatch):
 
 # --- stores: one batched from a plain folder (no outlets), one with hostile outlet names ------
 
-HOSTILE_OUTLETS = ["Save $5 or $10 Daily", "[bold red]Loud[/] [link=http://evil.example]News", "=HYPERLINK(1) Post"]
+HOSTILE_OUTLETS = [
+    "Save $5 or $10 Daily", "[bold red]Loud[/] [link=http://evil.example]News", "=HYPERLINK(1) Post", "Deals $^$ Weekly",
+]
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +266,7 @@ def outlet_store(tmp_path_factory):
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     store = folder / "corpus.duckdb"
     summary = run_batch([feed], store, fast=True, progress=False, timeout=None)
-    assert (summary.analysed, summary.failed) == (3, 0)
+    assert (summary.analysed, summary.failed) == (4, 0)
     return store
 
 
@@ -292,7 +298,8 @@ def test_5_findings_html_draws_dollar_signs_as_they_are(outlet_store, tmp_path):
     result = runner.invoke(cli, ["findings", str(outlet_store), "--html", str(tmp_path / "f.html")])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "f.html").read_text(encoding="utf-8")
-    assert "Save $5 or $10 Daily" in page
+    charts = "".join(part.split("</svg>")[0] for part in page.split("<svg")[1:])
+    assert "Deals $^$ Weekly" in charts and "Save $5 or $10 Daily" in charts  # drawn as they are, not as math
 
 
 def test_5_findings_in_the_terminal_print_markup_as_text(outlet_store):

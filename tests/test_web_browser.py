@@ -703,3 +703,31 @@ def test_every_request_stayed_on_the_local_server(page, site):
     assert not foreign, foreign
     assert any(u.endswith("/static/app.js") for u in REQUESTS)
     assert any("/api/findings" in u for u in REQUESTS)
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory):
+    """A store batched from a plain folder of .txt files (no article has an outlet), served (issue 12, item 4)."""
+    from accordingto.corpus.batch import run_batch
+
+    folder = tmp_path_factory.mktemp("web-plain")
+    (folder / "articles").mkdir()
+    for i in range(2):
+        text = (
+            f'Library hours cut in town number {i}\n\n"We will keep the doors open," said Maria Okafor, the head'
+            " librarian. Tomas Lindqvist told reporters on Monday that the budget would cost more than planned."
+        )
+        (folder / "articles" / f"story-{i}.txt").write_text(text, encoding="utf-8")
+    path = folder / "corpus.duckdb"
+    summary = run_batch([folder / "articles"], path, fast=True, progress=False)
+    assert (summary.analysed, summary.failed) == (2, 0)
+    with serving(create_app(path)) as base:
+        yield base
+
+
+def test_corpus_page_speakers_without_outlets(page, plain_site):
+    """Speakers only in articles with no outlet: the list shows them (the API answered 500 before)."""
+    page.goto(plain_site + "/corpus")
+    expect(page.locator("#speakers > li").first).to_be_visible()
+    expect(page.locator("#speakers > li .name", has_text="Maria Okafor")).to_have_count(1)
+    expect(page.locator("#speakers-count")).to_contain_text("speaker")

@@ -35,18 +35,23 @@ def analyze(
     published: Optional[str] = typer.Option(None, help="publication date, YYYY-MM-DD"),
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer (faster, less accurate)"),
     format: str = typer.Option("auto", "--format", help="auto, text or html"),
+    timeout: float = typer.Option(0.0, "--timeout", min=0, help="seconds the analysis may take before it is cut off (0: no limit)"),
 ) -> None:
     """Analyse one article and print its sourcing."""
+    from .corpus.worker import ArticleTimeout, deadline, timeout_reason
     from .pipeline import _iso_date, analyze_article
     from .read import read_path
 
     try:
-        article = read_path(path, format=format)
-        if published:
-            article.meta.published = _iso_date(published)
-        report = analyze_article(article, fast=fast)
+        with deadline(timeout):
+            article = read_path(path, format=format)
+            if published:
+                article.meta.published = _iso_date(published)
+            report = analyze_article(article, fast=fast)
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
+    except ArticleTimeout:
+        _fail(f"the analysis {timeout_reason(timeout)}: the input is too long or too unusual for that limit", 1)
     if json_out:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -77,9 +82,13 @@ def predict(
     subset: str = typer.Option(
         "all", "--subset", help="all, heldout (the held-out slice of PolNeAR train, docs/HELDOUT.md) or rest"
     ),
+    timeout: float = typer.Option(0.0, "--timeout", min=0, help="seconds one article may take before it is skipped (0: no limit)"),
 ) -> None:
     """Predict attributions for every article, in the exchange format of PREDICTIONS.md."""
+    from rich.markup import escape
     from rich.progress import Progress
+
+    from .corpus.worker import ArticleTimeout, deadline, timeout_reason
 
     from .exchange import to_prediction
     from .pipeline import analyze_article
@@ -92,15 +101,21 @@ def predict(
         _fail(f"no .txt files in {directory}")
     files = _subset(files, subset)
     failed = 0
-    with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
+    try:
+        sink = out.open("w", encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {out}: {err.strerror or err}", 1)
+    with sink, Progress(transient=True) as progress:
         task = progress.add_task("predicting", total=len(files))
         for f in files:
             try:
                 # offsets must point into the file as it is: no cleaning
-                report = analyze_article(read_path(f, format="text", clean=False), fast=fast)
-            except AccordingtoError as err:
+                with deadline(timeout):
+                    report = analyze_article(read_path(f, format="text", clean=False), fast=fast)
+            except (AccordingtoError, ArticleTimeout) as err:
                 failed += 1
-                progress.console.print(f"[red]skipped[/] {f.name}: {err}", highlight=False)
+                reason = timeout_reason(timeout) if isinstance(err, ArticleTimeout) else str(err)
+                progress.console.print(f"[red]skipped[/] {escape(f.name)}: {escape(reason)}", highlight=False)
             else:
                 sink.write(json.dumps(to_prediction(f.stem, report)) + "\n")
             progress.advance(task)
@@ -322,11 +337,18 @@ def serve_command(
     max_body_mb: float = typer.Option(10.0, "--max-body-mb", min=0.001, help="largest request body, in MB (10^6 bytes)"),
     timeout: float = typer.Option(60.0, "--timeout", min=0, help="seconds one analysis may take before it is cut off with 503 (0: no limit)"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="analysis processes (each loads the pipeline, ~0.75 GB)"),
+    request_timeout: float = typer.Option(
+        30.0, "--request-timeout", min=0, help="seconds a client has to send a whole request, headers and body (0: no limit)"
+    ),
+    max_connections: int = typer.Option(
+        100, "--max-connections", min=1, help="open connections and requests in progress; past it, 503 at once"
+    ),
 ) -> None:
     """Serve the Analyse and Corpus pages and the JSON API (docs/API.md) over HTTP; nothing is fetched."""
     import uvicorn
 
     from .web.app import create_app
+    from .web.server import server_config
 
     try:
         web = create_app(store, max_body_bytes=int(max_body_mb * 1_000_000), timeout_s=timeout, workers=workers)
@@ -340,7 +362,11 @@ def serve_command(
         f"{', store ' + str(store) if store else ', no store'}); Ctrl-C stops",
         err=True,
     )
-    uvicorn.run(web, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    config = server_config(web, host=host, port=port, request_timeout=request_timeout, max_connections=max_connections)
+    try:
+        uvicorn.Server(config).run()
+    except KeyboardInterrupt:  # as uvicorn.run does
+        pass
 
 
 def main() -> None:

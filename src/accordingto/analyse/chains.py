@@ -36,6 +36,7 @@ article); spans are compared as offsets, no text is read.
 
 from __future__ import annotations
 
+from ..extract.spanindex import RangeIndex
 from ..schema import Attribution, ChainLink, Span, Speaker
 
 __all__ = ["SECONDHAND_TYPES", "encloses", "mark_chains"]
@@ -67,15 +68,16 @@ def mark_chains(attributions: list[Attribution], speakers: list[Speaker]) -> lis
     for a in attributions:
         m = [s for s in (*a.cue, *a.source) if s.end > s.start]
         marks.append((min(s.start for s in m), max(s.end for s in m)) if m else None)
+    # the contents' bounds, indexed: looking up those round each cue stays linear in the text
+    around = RangeIndex([(b0, b1, j) for j, (b0, b1) in enumerate(bounds) if b0 <= b1])
     raw = [
-        [
+        sorted(
             j
-            for j in range(n)
-            if marks[i] is not None
-            and bounds[j][0] <= marks[i][0]
-            and marks[i][1] <= bounds[j][1]
-            and encloses(attributions[j], attributions[i])
-        ]
+            for j in set(around.containing(*marks[i]))
+            if encloses(attributions[j], attributions[i])
+        )
+        if marks[i] is not None
+        else []
         for i in range(n)
     ]
     enclosing: list[list[int]] = []

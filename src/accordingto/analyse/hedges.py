@@ -61,6 +61,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..extract.quotes import QuoteIndex
+from ..extract.spanindex import RangeIndex
 from ..nlp import doc_text
 from ..schema import Attribution, Hedge, Sentence, Span
 
@@ -251,8 +252,9 @@ def find_scare_quotes(doc: Doc, attributions: list[Attribution]) -> list[Span]:
     tokens = _Tokens(doc)
     text = tokens.text
     verbal = [a for a in attributions if _reports_words(tokens, a)]
-    contents = [span for a in verbal for span in a.content]
-    cues = [span for a in verbal for span in a.cue]
+    # indexed, not scanned for each quote: the cost stays linear in the text
+    contents = RangeIndex([(span.start, span.end, True) for a in verbal for span in a.content])
+    cues = RangeIndex([(span.start, span.end, True) for a in verbal for span in a.cue])
     out: list[Span] = []
     for q in QuoteIndex(text).quotes:
         if not q.closed:
@@ -264,10 +266,10 @@ def find_scare_quotes(doc: Doc, attributions: list[Attribution]) -> list[Span]:
         n_words = len(_WORDS.findall(text[s:e]))
         if not 1 <= n_words <= MAX_SCARE_WORDS or _is_sentence(inner):
             continue
-        if any(c.start < q.end and q.start < c.end for c in contents):
+        if any(contents.overlapping(q.start, q.end)):
             continue
         a, b = _sentence(doc, tokens, q.start)
-        if any(c.start < b and a < c.end for c in cues):
+        if b > a and any(cues.overlapping(a, b)):
             continue
         out.append(Span(start=s, end=e, text=text[s:e]))
     return out

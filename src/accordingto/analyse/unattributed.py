@@ -110,6 +110,10 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_MAX_FURNITURE = 2000  # characters: no byline, caption or "Related:" line is longer
+_NON_SPACE = re.compile(r"\S")
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The line (without its line break) around ``[start, end)``."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -148,10 +152,10 @@ def _asserts(text: str, doc: Doc, sent: Span, start: int, end: int) -> bool:
     if body.rstrip(_CLOSERS).endswith("?"):
         return False
     line_start, line_end = _line_of(text, start, end)
-    line = text[line_start:line_end].strip()
-    if _FURNITURE.fullmatch(line):
+    # furniture is a short line; a long one is never copied or matched whole (once per sentence, that is quadratic)
+    if line_end - line_start <= _MAX_FURNITURE and _FURNITURE.fullmatch(text[line_start:line_end].strip()):
         return False
-    ends_line = not text[end:line_end].strip()
+    ends_line = _NON_SPACE.search(text, end, line_end) is None
     if ends_line and not body.rstrip(_CLOSERS)[-1:] in (*_SENTENCE_END, ":"):
         return False  # a heading, a caption, a label: a line that does not end like a sentence
     tokens = [t for t in sent if t.idx >= start and t.idx + len(t.text) <= end]

@@ -27,10 +27,14 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .store import Store, StoreError
+from .store import Store, StoreError, text_hash
 from .worker import load_pipeline, process_record, timeout_reason, worker_main
 
 DEFAULT_TIMEOUT = 60.0
+CHANGED_REASON = (
+    "changed: an article with this id is already stored with a different text; the stored one is kept"
+    " (analyse the new text under another id, or into a new store)"
+)
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Summary:
     analysed: int = 0
     duplicates: int = 0
     failed: int = 0
+    changed: int = 0  # an id already stored, with another text: the stored article is kept
     seconds: float = 0.0
     load_seconds: float = 0.0  # of ``seconds``: loading the pipeline / starting the workers
 
@@ -50,8 +55,13 @@ class Summary:
         return self.analysed / busy if busy > 0 else 0.0
 
     def __str__(self) -> str:
+        changed = (
+            f", {self.changed:,} changed (id already stored with another text; the stored article kept, see failures)"
+            if self.changed
+            else ""
+        )
         return (
-            f"{self.analysed:,} analysed, {self.duplicates:,} duplicates, {self.failed:,} failed"
+            f"{self.analysed:,} analysed, {self.duplicates:,} duplicates, {self.failed:,} failed{changed}"
             f" in {self.seconds:.1f} s ({self.per_second:.1f} articles/s)"
         )
 
@@ -118,11 +128,27 @@ class _Runner:
                 self.fail(item.id, item.source, item.reason)
                 continue
             if item.id in self.in_flight_ids or self.store.has_id(item.id):
+                if item.id not in self.in_flight_ids and self.changed(item):
+                    continue
                 self.summary.duplicates += 1
                 self.bar.advance()
                 continue
             return item
         return None
+
+    def changed(self, record) -> bool:
+        """An id already stored whose text is not the stored one: recorded in failures (and counted), never dropped as a duplicate."""
+        try:
+            article = self.to_article(record)
+        except Exception:  # noqa: BLE001 - unreadable now: the stored article stands, as a duplicate would
+            return False
+        stored = self.store.hash_of(record.id)
+        if stored is None or stored == text_hash(article.text):
+            return False
+        self.store.add_failure(record.id, record.source, CHANGED_REASON)
+        self.summary.changed += 1
+        self.bar.advance()
+        return True
 
     def fail(self, id: str | None, source: str | None, reason: str) -> None:
         self.store.add_failure(id, source, reason)

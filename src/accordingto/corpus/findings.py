@@ -393,11 +393,12 @@ def print_findings(tables: dict[str, Table], console=None) -> None:
     """Every table in the terminal (rich); the measures as two tables, per article and shares."""
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     console = console or Console()
     for full in tables.values():
         for table in _terminal_views(full):
-            view = RichTable(title=table.title, title_justify="left")
+            view = RichTable(title=Text(table.title), title_justify="left")
             if "secondhand_share" in table.columns and table.name == "overall":
                 view.caption = _CAPTION
                 view.caption_justify = "left"
@@ -405,7 +406,8 @@ def print_findings(tables: dict[str, Table], console=None) -> None:
                 numeric = any(isinstance(r[table.columns.index(column)], (int, float)) for r in table.rows)
                 view.add_column(label(column), justify="right" if numeric else "left", no_wrap=True)
             for row in table.rows:
-                view.add_row(*(format_value(c, v) for c, v in zip(table.columns, row)))
+                # Text, not a markup string: data is never markup ("[bold red]…" prints as it is)
+                view.add_row(*(Text(format_value(c, v)) for c, v in zip(table.columns, row)))
             if not table.rows:
                 view.caption = "no rows"
             console.print(view)
@@ -416,6 +418,8 @@ def write_csv(tables: dict[str, Table], directory: str | Path) -> list[Path]:
     """One CSV file per table (raw values, shares as 0–1) in ``directory``; the paths written."""
     import csv
 
+    from .export import neutralise
+
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -424,6 +428,6 @@ def write_csv(tables: dict[str, Table], directory: str | Path) -> list[Path]:
         with path.open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
             writer.writerow(table.columns)
-            writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+            writer.writerows(["" if v is None else neutralise(v) for v in row] for row in table.rows)
         written.append(path)
     return written

@@ -178,7 +178,18 @@ def _top_speakers(table: Table, title: str) -> str:
 
 
 def charts(tables: dict[str, Table]) -> list[str]:
-    """The charts of the findings, as inline SVG elements."""
+    """The charts of the findings, as inline SVG elements.
+
+    Labels are data (outlet and speaker names): never read as math text, so
+    "Save $5 or $10 Daily" is drawn as it is.
+    """
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return _charts(tables)
+
+
+def _charts(tables: dict[str, Table]) -> list[str]:
     out = []
     dims = [name[3:] for name in tables if name.startswith("by_") and name[3:] in ("outlet", *PERIODS)]
     for dim in dims:

@@ -37,7 +37,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from accordingto.corpus.batch import Summary  # absolute: spark-submit runs this file as a script
+from accordingto.corpus.batch import CHANGED_REASON, Summary  # absolute: spark-submit runs this file as a script
 from accordingto.corpus.store import TABLES
 
 OUT_TABLES = tuple(TABLES)  # articles, attributions, speakers, mentions, dates, failures
@@ -174,13 +174,30 @@ def run_spark(spark, inputs: list[str], out: str | Path, *, fast: bool = False, 
     records = read_records(spark, [str(i) for i in inputs])
     # The first record of an id wins (read failures are kept whatever their id).
     by_id = records.map(lambda x: ((x[1].id, type(x[1]).__name__, x[0] if type(x[1]).__name__ == "Failure" else None), x))
-    records = by_id.reduceByKey(_first).values()
+    firsts = by_id.reduceByKey(_first)
+    # A later record of the same id with other data may be a changed article (as in batch: not a duplicate).
+    later = (
+        by_id.filter(lambda kv: kv[0][1] == "Record")
+        .join(firsts)
+        .filter(lambda kv: kv[1][0][0] != kv[1][1][0] and kv[1][0][1].data != kv[1][1][1].data)
+        .map(lambda kv: kv[1][0])
+    )
+    records = firsts.values()
     if partitions:
         records = records.repartition(partitions)
     results = records.mapPartitions(lambda items: _analyse_partition(items, fast, timeout))
     results.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         done = results.filter(lambda r: r[1] == "done")
+        # changed: analysed to a text other than the stored (first) one's
+        changed = (
+            later.mapPartitions(lambda items: _analyse_partition(items, fast, timeout))
+            .filter(lambda r: r[1] == "done")
+            .map(lambda r: (r[2], r))
+            .join(done.map(lambda r: (r[2], r[4])))
+            .filter(lambda kv: kv[1][0][4] != kv[1][1])
+            .map(lambda kv: (kv[0], kv[1][0][3], CHANGED_REASON))
+        )
         # Of two articles with the same text, the first in input order is kept.
         kept = done.map(lambda r: (r[4], r)).reduceByKey(_first).values()
         kept.persist(StorageLevel.MEMORY_AND_DISK)
@@ -189,8 +206,12 @@ def run_spark(spark, inputs: list[str], out: str | Path, *, fast: bool = False, 
             spark.createDataFrame(rows, spark_schema(table)).write.mode("overwrite").parquet(f"{out}/{table}")
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         failures = results.filter(lambda r: r[1] == "failed").map(lambda r, at=now: (r[2], r[3], r[5], at))
-        spark.createDataFrame(failures, spark_schema("failures")).write.mode("overwrite").parquet(f"{out}/failures")
-        summary = Summary(analysed=kept.count(), failed=failures.count())
+        changed_rows = changed.map(lambda c, at=now: (*c, at))
+        changed_rows.persist(StorageLevel.MEMORY_AND_DISK)
+        rows = failures.union(changed_rows)
+        spark.createDataFrame(rows, spark_schema("failures")).write.mode("overwrite").parquet(f"{out}/failures")
+        summary = Summary(analysed=kept.count(), failed=failures.count(), changed=changed_rows.count())
+        changed_rows.unpersist()
         summary.duplicates = done.count() - summary.analysed
         kept.unpersist()
     finally:

@@ -416,15 +416,24 @@ class Store:
         self.con = connect(self.path, memory_limit=memory_limit)
         try:
             if not self._has_schema():
+                others = self._tables()
+                if others:  # another program's database: never add our tables to it
+                    shown = ", ".join(sorted(others)[:5]) + (", …" if len(others) > 5 else "")
+                    raise StoreError(
+                        f"{self.path} is a DuckDB database of another program (tables: {shown}), not an accordingto"
+                        " store: give --store a new file"
+                    )
                 self._create_schema()
             check_store(self.con, self.path)
         except Exception:
             self.con.close()
             raise
 
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
     def _has_schema(self) -> bool:
-        names = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        return set(TABLES) | {"store_info"} <= names
+        return set(TABLES) | {"store_info"} <= self._tables()
 
     def _create_schema(self) -> None:
         """Every table, in one transaction: a store is created whole or not at all."""
@@ -453,6 +462,11 @@ class Store:
 
     def has_id(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def hash_of(self, article_id: str) -> str | None:
+        """The text hash of the stored article with this id, if any."""
+        row = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
 
     def has_hash(self, digest: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE text_hash = ?", [digest]).fetchone() is not None

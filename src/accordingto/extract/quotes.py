@@ -15,7 +15,7 @@ on in the next paragraph, which opens with a new mark.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPENERS = "“„«"
@@ -104,7 +104,12 @@ def _pair_double(text: str, p0: int, p1: int) -> list[Quote]:
 def _pair_single(text: str, p0: int, p1: int, taken: list[Quote]) -> list[Quote]:
     """‘…’ and '…' quotes: an opener after a space, a closer before a space or punctuation."""
     quotes: list[Quote] = []
-    inside = lambda i: any(q.start <= i < q.end for q in taken)  # noqa: E731
+    taken_starts = [q.start for q in taken]  # double quotes are disjoint and in order
+
+    def inside(i: int) -> bool:
+        k = bisect_right(taken_starts, i) - 1
+        return k >= 0 and i < taken[k].end
+
     open_at: int | None = None
     for i in range(p0, p1):
         c = text[i]
@@ -162,13 +167,22 @@ def find_quotes(text: str, single: bool = True) -> list[Quote]:
 
 
 class QuoteIndex:
-    """The quotes of one text, with look-ups by offset."""
+    """The quotes of one text, with look-ups by offset.
+
+    Look-ups bisect over the quotes' starts and ends instead of scanning every
+    quote: double quotes never overlap one another, nor do single quotes, so
+    each kind, sorted by start, is sorted by end too (cost linear in the text).
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.quotes = find_quotes(text)
         self.doubles = [q for q in self.quotes if not q.single]
+        self.singles = [q for q in self.quotes if q.single]
         self._starts = [q.start for q in self.quotes]
+        self._kinds = [
+            (qs, [q.start for q in qs], [q.end for q in qs]) for qs in (self.doubles, self.singles)
+        ]
 
     def at(self, offset: int) -> Quote | None:
         """The innermost-starting quote containing ``offset``, if any."""
@@ -180,8 +194,13 @@ class QuoteIndex:
         return best
 
     def overlapping(self, start: int, end: int, doubles_only: bool = False) -> list[Quote]:
-        qs = self.doubles if doubles_only else self.quotes
-        return [q for q in qs if q.start < end and start < q.end]
+        """The quotes that overlap text[start:end], in order of their start."""
+        out: list[Quote] = []
+        for qs, starts, ends in self._kinds[:1] if doubles_only else self._kinds:
+            out.extend(qs[bisect_right(ends, start) : bisect_left(starts, end)])
+        if not doubles_only and out:
+            out.sort(key=lambda q: q.start)
+        return out
 
     def quoted_chars(self, start: int, end: int) -> int:
         """Non-space characters of text[start:end] that lie inside a quote."""

@@ -30,6 +30,7 @@ The rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -39,6 +40,7 @@ from ..schema import Attribution, Span
 from . import cues
 from .blocks import find_blocks
 from .quotes import QuoteIndex
+from .spanindex import RangeIndex
 from .spans import close_parenthetical, spans_from_ranges, subtract
 
 Range = tuple[int, int]
@@ -104,10 +106,19 @@ def _inside(inner: list[Range], outer: list[Range]) -> bool:
     return bool(inner) and all(any(o0 <= a and b <= o1 for o0, o1 in outer) for a, b in inner)
 
 
+_NEWLINES: tuple = (None, [])  # the last text looked up, and where its line breaks are
+
+
 def _paragraph_of(text: str, offset: int) -> Range:
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    return a, (len(text) if b < 0 else b)
+    # bisect over the line breaks, found once per text: a scan from the offset
+    # is quadratic on a text of one long line
+    global _NEWLINES
+    known, nl = _NEWLINES
+    if known is not text:
+        nl = [m.start() for m in re.finditer("\n", text)]
+        _NEWLINES = (text, nl)
+    k = bisect_left(nl, offset)
+    return (nl[k - 1] + 1 if k else 0), (nl[k] if k < len(nl) else len(text))
 
 
 def _clip(ranges: list[Range], lo: int, hi: int) -> list[Range]:
@@ -257,7 +268,8 @@ class _Extractor:
         hi = max(b for _, b in frame)
         p0, p1 = _paragraph_of(self.text, lo)
         best = []
-        for q in self.quotes.overlapping(p0, p1, doubles_only=True):
+        # only a quote within 3 characters of the frame can qualify
+        for q in self.quotes.overlapping(max(p0, lo - 4), min(p1, hi + 4), doubles_only=True):
             if q.end <= lo:
                 gap = self.text[q.end : lo]
                 if len(gap) <= 3 and not re.search(r"\w", gap):
@@ -615,14 +627,15 @@ class _Extractor:
     def resolve(self) -> list[Cand]:
         cands = self.cands
         # outermost wins: drop a candidate whose cue lies inside another's content
+        contents = RangeIndex([(a, b, o) for o in cands if o.via != "block" for a, b in o.content])
         keep = []
         for c in cands:
             nested = False
             if c.anchor >= 0 and self._relative(self.doc[c.anchor]):
                 keep.append(c)
                 continue
-            for o in cands:
-                if o is c or o.via == "block":
+            for o in contents.containing(*c.cue[0]) if c.cue else ():
+                if o is c:
                     continue
                 if _inside(c.cue, o.content) and not _inside(o.cue, c.content):
                     nested = True
@@ -631,10 +644,19 @@ class _Extractor:
                 keep.append(c)
         keep.sort(key=lambda c: (c.rank, c.cue[0][0]))
         out: list[Cand] = []
+        taken: list[Range] = []  # the cue ranges of out, sorted
+        widest = 0
         for c in keep:
-            if any(_overlaps(c.cue, o.cue) for o in out):
+            if any(
+                taken[i][1] > a
+                for a, b in c.cue
+                for i in range(bisect_left(taken, (b,)) - 1, bisect_left(taken, (a - widest,)) - 1, -1)
+            ):
                 continue
             out.append(c)
+            for r in c.cue:
+                insort(taken, r)
+                widest = max(widest, r[1] - r[0])
         return out
 
     @staticmethod
@@ -651,26 +673,33 @@ class _Extractor:
         Attributions whose cue lies inside such a quote are speech reported by
         the quoted speaker, nested in the continuation, and are dropped."""
         dropped: set[int] = set()
+        n = len(kept)
+        # indexes over kept (by position k): where cues start, every range, and where each ends
+        cue_starts = sorted((min(a for a, _ in c.cue), k) for k, c in enumerate(kept) if c.cue)
+        ranges = RangeIndex([(a, b, k) for k, c in enumerate(kept) for a, b in c.all_ranges()])
+        end_of = {k: max(b for _, b in c.all_ranges()) for k, c in enumerate(kept) if c.via in ("cue", "colon")}
+        ends = sorted((e, k) for k, e in end_of.items())
         for q in self.quotes.doubles:
             qr = [(q.start, q.end)]
-            inner_cands = [c for c in kept if _inside(c.cue, qr)]
-            others = [c for c in kept if id(c) not in dropped and c not in inner_cands]
-            if _overlaps(qr, [r for c in others for r in c.all_ranges()]):
+            inner = {
+                k
+                for _, k in cue_starts[bisect_left(cue_starts, (q.start, -1)) : bisect_left(cue_starts, (q.end, -1))]
+                if _inside(kept[k].cue, qr)
+            }
+            inner_cands = [kept[k] for k in inner]
+            # a range of another attribution overlaps this quote (extras are earlier quotes: none do)
+            if any(k not in inner and id(kept[k]) not in dropped for k in ranges.overlapping(q.start, q.end)):
                 continue
-            inner = self.text[q.start : q.end]
-            if len(inner.split()) < 3 and not re.search(r"[.!?,][”\"']*$", inner):
+            inner_text = self.text[q.start : q.end]
+            if len(inner_text.split()) < 3 and not re.search(r"[.!?,][”\"']*$", inner_text):
                 continue
-            # the attribution that ends last before this quote
-            prev = None
-            prev_end = -1
-            for c in others:
-                if c.via not in ("cue", "colon"):
-                    continue
-                e = max(b for _, b in c.all_ranges())
-                if e <= q.start and e > prev_end:
-                    prev, prev_end = c, e
-            if prev is None:
+            # the attribution that ends last before this quote (the first such in reading order)
+            i = bisect_right(ends, (q.start, n)) - 1
+            if i < 0:
                 continue
+            i = bisect_left(ends, (ends[i][0], -1))
+            prev_end, p = ends[i]
+            prev = kept[p]
             gap = _ABBREV.sub("X", self.text[prev_end : q.start])
             # only the rest of the cue's sentence ("…,” said X at a briefing.) may lie between
             if gap.count("\n") > 2 or not re.fullmatch(r"[^.!?\n“\"]{0,80}[.!?]?\s*", gap):
@@ -680,6 +709,12 @@ class _Extractor:
             ):
                 continue
             prev.extra.append((q.start, q.end))
+            del ends[i]
+            end_of[p] = max(prev_end, q.end)
+            insort(ends, (end_of[p], p))
+            for k in inner:
+                if id(kept[k]) not in dropped and k in end_of:
+                    ends.remove((end_of.pop(k), k))
             dropped.update(id(c) for c in inner_cands)
         return [c for c in kept if id(c) not in dropped]
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..errors import AccordingtoError, InputError, InputTooLargeError
 from ..schema import ArticleMeta
 from .checks import check_english, check_not_empty, check_size
-from .decode import check_not_binary, decode_bytes
+from .decode import check_not_binary, check_unicode, decode_bytes
 from .furniture import remove_furniture
 from .html import extract_html, looks_like_html
 
@@ -64,6 +64,7 @@ def read_input(
     else:
         check_size(len(data), limit, unit="characters")
         text = data.removeprefix("\ufeff")
+        check_unicode(text)
         check_not_binary(text)
     check_not_empty(text)
 
@@ -105,14 +106,37 @@ def read_path(
     """
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
     if str(path) == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError("cannot read standard input: it is closed")
+        try:
+            data = _read_bounded(stream, limit)
+        except OSError as error:
+            raise InputError(f"cannot read standard input: {error.strerror or error}") from None
         if len(data) > limit:
             raise InputTooLargeError(f"input on stdin is larger than the limit of {limit:,} bytes")
     else:
         path = Path(path)
         try:
             check_size(path.stat().st_size, limit)
-            data = path.read_bytes()
+            # st_size is 0 for a device or a pipe: read at most one byte past the limit whatever it says
+            with path.open("rb") as stream:
+                data = _read_bounded(stream, limit)
         except OSError as error:
             raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        if len(data) > limit:
+            raise InputTooLargeError(f"{path} is larger than the limit of {limit:,} bytes")
     return read_input(data, format=format, url=url, clean=clean, max_bytes=limit)
+
+
+def _read_bounded(stream, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``stream``, read in blocks (a pipe returns less than asked)."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        block = stream.read(min(left, 1 << 20))
+        if not block:
+            break
+        chunks.append(block)
+        left -= len(block)
+    return b"".join(chunks)

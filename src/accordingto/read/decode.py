@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..errors import BinaryInputError, EncodingError
@@ -28,8 +29,15 @@ _SAMPLE = 65536  # how much of the input the binary sniffing looks at
 _MAX_CONTROL_SHARE = 0.05
 
 
+_CONTROLS = bytes(c for c in range(32) if chr(c) not in _TEXT_CONTROLS)
+
+
 def check_not_binary(data: bytes | str) -> None:
-    """Raise :class:`BinaryInputError` if ``data`` looks like binary data rather than text."""
+    """Raise :class:`BinaryInputError` if ``data`` looks like binary data rather than text.
+
+    One rule for the whole input: a NUL anywhere, or more than 5% control
+    characters overall (file signatures are read from the start).
+    """
     head = data[:_SAMPLE]
     if isinstance(head, bytes):
         for magic, what in _MAGIC:
@@ -37,23 +45,42 @@ def check_not_binary(data: bytes | str) -> None:
                 raise BinaryInputError(f"input is binary data, not text: it looks like {what}")
         if head[4:12] in (b"ftypisom", b"ftypmp42") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
             raise BinaryInputError("input is binary data, not text: it looks like a video or image file")
-        chars = head.decode("latin-1")  # one character per byte, to count control bytes
+        nul = data.find(b"\x00")
+        controls = len(data) - len(data.translate(None, _CONTROLS))
     else:
-        chars = head
-    if "\x00" in chars:
-        raise BinaryInputError("input is binary data, not text: it contains NUL bytes")
-    controls = sum(1 for c in chars if c < " " and c not in _TEXT_CONTROLS)
-    if chars and controls / len(chars) > _MAX_CONTROL_SHARE:
-        share = round(100 * controls / len(chars))
+        nul = data.find("\x00")
+        controls = len(_CONTROL_CHARS.findall(data))
+    if nul >= 0:
+        raise BinaryInputError(f"input is binary data, not text: it contains a NUL byte (at offset {nul:,})")
+    if data and controls / len(data) > _MAX_CONTROL_SHARE:
+        share = round(100 * controls / len(data))
         raise BinaryInputError(f"input is binary data, not text: {share}% of it is control characters")
+
+
+_CONTROL_CHARS = re.compile("[" + "".join(f"\\x{c:02x}" for c in _CONTROLS) + "]")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(text: str, what: str = "input") -> None:
+    """Raise :class:`EncodingError` if ``text`` holds a lone surrogate (U+D800–U+DFFF), which no encoding can write."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise EncodingError(
+            f"{what} is not valid Unicode text: it holds a lone surrogate U+{ord(m.group()):04X} at character {m.start():,}"
+        )
 
 
 def decode_bytes(data: bytes) -> str:
     """Decode ``data`` to text.
 
-    UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark;
-    otherwise the encoding charset-normalizer detects, preferring Windows-1252
-    over other Latin code pages since it is what legacy English news text uses.
+    UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order mark or
+    without one (recognised by its zero bytes); otherwise the encoding
+    charset-normalizer detects, preferring Windows-1252 over other Latin code
+    pages since it is what legacy English news text uses. A file that mixes
+    UTF-8 lines with lines in a legacy encoding is decoded line by line (never
+    read whole as cp1252, which turns its UTF-8 into mojibake).
     Raises :class:`BinaryInputError` or :class:`EncodingError`.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -61,11 +88,39 @@ def decode_bytes(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise EncodingError("input starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     check_not_binary(data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8 = [_utf8(line) for line in lines]
+    if any(text is not None and not text.isascii() for text in utf8):
+        # some lines are UTF-8 with non-ASCII characters, others are not UTF-8: decode each line by its own
+        rest = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
+        encoding = _legacy_encoding(rest)
+        try:
+            return "\n".join(text if text is not None else line.decode(encoding) for line, text in zip(lines, utf8))
+        except UnicodeDecodeError:
+            raise EncodingError(
+                "input mixes UTF-8 with another text encoding that could not be decoded line by line"
+            ) from None
+    encoding = _legacy_encoding(data)
+    return data.decode(encoding)
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The legacy encoding of ``data`` (not UTF-8), by charset-normalizer, cp1252 preferred among Latin ones."""
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
@@ -78,10 +133,29 @@ def decode_bytes(data: bytes) -> str:
         try:
             as_1252 = data.decode("cp1252")
         except UnicodeDecodeError:
-            return text
+            return best.encoding
         if _latin_only(as_1252):
-            return as_1252
-    return text
+            return "cp1252"
+    return best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 data with no byte-order mark, recognised by a zero byte in most even or odd places."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    half = len(sample) // 2
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, other, encoding in ((zeros_odd, zeros_even, "utf-16-le"), (zeros_even, zeros_odd, "utf-16-be")):
+        if zeros >= 0.3 * half and other <= 0.02 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:_SAMPLE])
+            if printable >= 0.95 * min(len(text), _SAMPLE) and "\x00" not in text:
+                return text
+    return None
 
 
 def _latin_only(text: str) -> bool:

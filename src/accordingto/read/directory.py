@@ -46,6 +46,9 @@ def iter_directory(root: str | Path) -> Iterator[Record | Failure]:
     """Every article file under ``root``, in sorted order."""
     root = Path(root)
     for path in _walk(root):
+        if isinstance(path, Failure):  # a folder that cannot be listed: its articles are not lost silently
+            yield path
+            continue
         stem, inner = strip_suffixes(path)
         fmt = _FILE_FORMATS.get(inner)
         if fmt is None:
@@ -54,14 +57,17 @@ def iter_directory(root: str | Path) -> Iterator[Record | Failure]:
         yield read_file_record(path, id=relative.as_posix(), format=fmt)
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> Iterator[Path | Failure]:
     """Files under ``root`` depth-first, names sorted at each level.
 
     Hidden entries are skipped, and so is a PolNeAR ``test`` split met on the way.
+    A folder that cannot be listed (no permission, gone) is a :class:`Failure`.
     """
     try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        yield Failure(id=str(root), source=str(root), reason=f"cannot read folder: {error.strerror or one_line(error)}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -73,8 +79,8 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield from _walk(Path(entry.path))
             elif entry.is_file():
                 yield Path(entry.path)
-        except OSError:
-            continue
+        except OSError as error:
+            yield Failure(id=entry.path, source=entry.path, reason=f"cannot read: {error.strerror or one_line(error)}")
 
 
 def read_file_record(path: str | Path, *, id: str, format: str) -> Record | Failure:

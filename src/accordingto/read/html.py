@@ -49,6 +49,27 @@ def extract_html(page: str, *, url: str | None = None) -> tuple[str, ArticleMeta
     )
     body = _paragraphs(doc.text if doc is not None else None)
     if len(body) < MIN_ARTICLE_CHARS:
+        # libxml2 stops parsing at 256 levels of nesting (the article below is lost); its "huge" mode reads
+        # up to MAX_DEPTH: try again with it, and say so if the page is nested deeper still
+        tree = _huge_tree(page)
+        depth = _depth(tree) if tree is not None else 0
+        if depth >= 250:
+            doc = trafilatura.bare_extraction(
+                tree,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                favor_precision=True,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
+            body = _paragraphs(doc.text if doc is not None else None)
+        if len(body) < MIN_ARTICLE_CHARS and depth >= MAX_DEPTH - 10:
+            raise NoArticleError(
+                f"HTML page is nested deeper than {MAX_DEPTH:,} elements, more than the HTML parser reads:"
+                " its article body cannot be found"
+            )
+    if len(body) < MIN_ARTICLE_CHARS:
         raise NoArticleError(
             f"HTML page has no article body ({len(body)} characters of main text, fewer than {MIN_ARTICLE_CHARS})"
         )
@@ -64,6 +85,30 @@ def extract_html(page: str, *, url: str | None = None) -> tuple[str, ArticleMeta
         format="html",
     )
     return text, meta
+
+
+MAX_DEPTH = 2048  # libxml2's deepest nesting in its huge mode (256 otherwise)
+
+
+def _huge_tree(page: str):
+    """The page parsed by lxml with libxml2's limits lifted (None if it does not parse)."""
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(page, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True))
+    except Exception:  # noqa: BLE001 - lxml's ParserError, an empty document…
+        return None
+
+
+def _depth(tree) -> int:
+    """The deepest nesting of elements in ``tree`` (linear: one walk)."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _paragraphs(text: str | None) -> str:

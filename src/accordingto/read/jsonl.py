@@ -44,8 +44,47 @@ def iter_jsonl_stream(stream: IO[bytes], *, name: str) -> Iterator[Record | Fail
             return
         number += 1
         if not line.strip():
+            # a run of blank lines is skipped a block at a time (a gzip of nothing but newlines is
+            # gigabytes of them); a run longer than MAX_BLANK_BYTES ends the file with a failure
+            try:
+                skipped, lines = _skip_blank(stream)
+            except (OSError, EOFError) as error:
+                yield Failure(id=where, source=where, reason=f"cannot read: {one_line(error)}")
+                return
+            number += lines
+            if skipped > MAX_BLANK_BYTES:
+                yield Failure(
+                    id=where, source=where,
+                    reason=f"more than {MAX_BLANK_BYTES:,} bytes of blank lines from here on: the rest of the file is not read",
+                )
+                return
             continue
         yield parse_line(line, source=where)
+
+
+MAX_BLANK_BYTES = 10_000_000  # of blank lines in a row: no corpus file has that many
+
+
+def _skip_blank(stream) -> tuple[int, int]:
+    """Read past white space (up to just over MAX_BLANK_BYTES); (bytes skipped, line breaks among them)."""
+    peek = getattr(stream, "peek", None)
+    skipped = lines = 0
+    while skipped <= MAX_BLANK_BYTES:
+        if peek is None:
+            return skipped, lines  # no look-ahead: the per-line loop goes on
+        block = peek(_SKIP_CHUNK)[:_SKIP_CHUNK]
+        if not block:
+            break
+        blank = len(block) - len(block.lstrip())
+        # only whole lines: stop at the last line break of the blank run
+        if blank < len(block):
+            blank = block.rfind(b"\n", 0, blank) + 1
+        if blank == 0:
+            break
+        stream.read(blank)
+        skipped += blank
+        lines += block.count(b"\n", 0, blank)
+    return skipped, lines
 
 
 def parse_line(line: bytes | str, *, source: str) -> Record | Failure:

@@ -36,6 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import InputError
+from ..read.decode import check_unicode
 from ..schema import Report, SourceType
 from . import apidocs
 from .corpus import CorpusStore, StoreError
@@ -56,6 +57,7 @@ from .pool import AnalysisError, AnalysisPool, Task
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 NO_STORE = "no store: start the server with --store FILE"
 MAX_PAGE = 500
+MAX_OFFSET = 2**53  # DuckDB's OFFSET takes a signed 64-bit integer; no store has more rows than this
 
 _DESCRIPTION = (
     "According to whom? Every attribution in a news article: who said what, and who they are. "
@@ -183,6 +185,8 @@ async def _task(request: Request, mode: str, query: dict[str, Any]) -> Task:
             raise HTTPException(400, "the JSON body is not valid UTF-8") from None
         except json.JSONDecodeError as error:
             raise HTTPException(400, f"the body is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+        except RecursionError:
+            raise HTTPException(400, "the JSON body is nested too deeply") from None
         try:
             req = AnalyzeRequest.model_validate(obj)
         except ValidationError as error:
@@ -203,6 +207,13 @@ async def _task(request: Request, mode: str, query: dict[str, Any]) -> Task:
             415, f"unsupported Content-Type {media}: send application/json, text/plain, text/html or multipart/form-data"
         )
     meta = {k: fields[k] for k in ("id", "title", "outlet") if fields.get(k) is not None}
+    for name in ("id", "title", "outlet", "url", "published", "text", "html"):
+        value = data if name in ("text", "html") and fmt == name else fields.get(name)
+        if isinstance(value, str):
+            try:
+                check_unicode(value, what=f"the field {name}")
+            except InputError as error:
+                raise HTTPException(422, str(error)) from None
     return Task(
         data=data,
         format=fmt,
@@ -415,7 +426,7 @@ def create_app(
     no_store = {404: _error(404, NO_STORE)}
     bad_query = {422: _error(422, "a query parameter out of range")}
     limit_q = Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")
-    offset_q = Query(ge=0, description="rows to skip")
+    offset_q = Query(ge=0, le=MAX_OFFSET, description=f"rows to skip (at most {MAX_OFFSET:,})")
 
     @app.get(
         "/api/articles",

@@ -127,7 +127,7 @@ class CorpusStore:
                    count(DISTINCT v.article_id) AS articles,
                    sum(v.n_attributions)::BIGINT AS attributions,
                    sum(v.quoted_words)::BIGINT AS quoted_words,
-                   list_sort(list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL)) AS outlets,
+                   coalesce(list_sort(list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL)), []::VARCHAR[]) AS outlets,
                    list_sort(list(DISTINCT v.article_id))[1:{ARTICLE_IDS_PER_SPEAKER}] AS article_ids
             FROM voices v JOIN articles a ON a.id = v.article_id
             GROUP BY v.voice {having}"""

@@ -110,6 +110,9 @@ def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     original = nlp_module.get_nlp()
 
     class Spy:
+        def __getattr__(self, name):  # max_length and the rest: the real pipeline's
+            return getattr(original, name)
+
         def __call__(self, text, disable=()):
             seen["disable"] = list(disable)
             doc = original(text, disable=disable)

@@ -45,9 +45,7 @@ def scores(rows):
 
 def test_blind_set_is_the_heldout_rule(rows):
     """The first five articles per outlet of the held-out slice, by file name."""
-    from accordingto.read.polnear import heldout_ids
-
-    from accordingto.read.polnear import gold_files
+    from accordingto.read.polnear import gold_files, heldout_ids
 
     ids = sorted(heldout_ids(gold_files(POLNEAR_TRAIN)))
     outlets = sorted({i.split("_")[0] for i in ids})

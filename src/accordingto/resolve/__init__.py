@@ -32,6 +32,7 @@ from .mentions import (
     DocInfo,
     category_of,
     head_of,
+    headline_name,
     make_cand,
     nominal_category,
     pronoun_info,
@@ -378,6 +379,8 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
     """A proper name NER missed ("TheDC", "Politifact"), not a capitalised common noun ("Readers")."""
     if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return False
+    if (head.lower_ in lx.QUANTITY_WORDS or head.lower_ in lx.PEOPLE_PRONOUNS) and not head.ent_type_:
+        return False  # "Several in the crowd" tagged a proper noun at a paragraph's start
     others = [t for t in tokens if t.i != head.i and t.pos_ == "PROPN"]
     if (head.lower_ in NOMINAL_WORDS or head.lemma_.lower() in NOMINAL_WORDS) and not others:
         return False  # "the Union", "Sources"
@@ -435,7 +438,10 @@ def _link_unlabelled_name(reg: Registry, tokens: list[Token], head: Token) -> En
         lo -= 1
     while hi + 1 < len(doc) and part(hi + 1) and hi - head.i < 4:
         hi += 1
-    c = make_cand(info, list(doc[lo : hi + 1]), "name", "")
+    run = list(doc[lo : hi + 1])
+    if len(run) > 1 and run[-1].idx < info.headline_end:
+        run = headline_name(info, run)  # "Nadia Fiore Slams": the name the body writes
+    c = make_cand(info, run, "name", "")
     if c is None:
         return None
     for e in reg.entities:

@@ -12,10 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..names import person_name
 from . import aliases, coref
 from . import lexicon as lx
 from . import types as tp
-from .mentions import Cand, DocInfo, category_of, make_cand, named_candidates, nominal_candidates, phrase_descr
+from .mentions import (
+    Cand,
+    DocInfo,
+    category_of,
+    headline_name,
+    make_cand,
+    named_candidates,
+    nominal_candidates,
+    phrase_descr,
+)
 
 
 @dataclass
@@ -101,10 +111,18 @@ def build(info: DocInfo) -> Registry:
     nominals = nominal_candidates(info, in_names)
     # "the Central and East European Coalition": a name NER missed, not a nominal
     proper = [c for c in nominals if _proper_phrase(info, c)]
-    for c in proper:
-        c.kind, c.label, c.mention_kind = "name", "ORG", "name"
-    named += proper
     proper_ids = {id(c) for c in proper}
+    for k, c in enumerate(proper):
+        c.kind, c.label, c.mention_kind = "name", "ORG", "name"
+        if c.end <= info.headline_end:  # "Nadia Fiore Slams Ferry Deal": the name the body writes
+            tokens = info.tokens_in(c.start, c.end)
+            cut = headline_name(info, tokens)
+            if len(cut) < len(tokens):
+                short = make_cand(info, cut, "name", "PERSON" if any(t.ent_type_ == "PERSON" for t in cut) else "ORG")
+                if short is not None:
+                    short.mention_kind = "name"
+                    proper[k] = short
+    named += proper
     nominals = [c for c in nominals if id(c) not in proper_ids]
     named = _split_glued_names(info, named)
     _annotate_named(info, named)
@@ -231,10 +249,7 @@ def canonical_name(e: Entity, info: DocInfo) -> str:
     text = re.sub(r"\s+", " ", best.text).strip()
     text = re.sub(r"(?:'s|’s)$", "", text)
     if e.type == "person":
-        core = aliases.core_words(text)
-        if core:
-            i = text.find(core[0])
-            text = text[i:] if i >= 0 else " ".join(core)
+        text = person_name(text)
     if e.type != "person" and e.label in ("ORG", "FAC", ""):
         ws = text.split()
         lead = 1 if ws and ws[0].lower() == "the" else 0
@@ -269,7 +284,25 @@ def _nominal_name(e: Entity) -> str:
 
     best = max(e.mentions, key=lambda m: (m.kind != "pronoun", len(words_of(m)), -m.start))
     ws = words_of(best) or best.text.split()
-    return " ".join(ws)
+    return unglue(" ".join(ws))
+
+
+def unglue(text: str) -> str:
+    """A phrase without a word of the text before it glued on by a bracket ("plan(some of these
+    members" → "some of these members") and without unmatched brackets or quotes at its ends."""
+    m = re.search(r"^\S*?\w[(\[](?=\w)", text)
+    if m:
+        text = text[m.end() :]
+        ws = text.split()
+        while len(ws) > 1 and ws[0].lower() in lx.DETERMINERS:
+            ws = ws[1:]
+        text = " ".join(ws)
+    for op, cl in ("()", "[]", "“”"):
+        if text.endswith(cl) and op not in text:
+            text = text[:-1]
+        if text.startswith(op) and cl not in text:
+            text = text[1:]
+    return text.strip(" ,;:([“").rstrip(" ,;:([“")
 
 
 def _expand_acronyms(reg: Registry) -> None:

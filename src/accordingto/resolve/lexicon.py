@@ -6,22 +6,10 @@ where noted. Only data lives here: no logic.
 
 from __future__ import annotations
 
-# Words that may precede a name and are not part of it ("Mayor Ted Wheeler",
-# "Sen. Ted Cruz", "Retired Lt. Gen. Michael Flynn"). Compared without dots.
-TITLES = frozenset(
-    """
-    sens reps govs drs messrs mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother
-    mayor sen senator rep representative congressman congresswoman gov governor lt ltgov
-    president vice vp secretary minister chancellor premier ambassador speaker leader
-    gen general col colonel maj major capt captain sgt sergeant cpl corporal adm admiral
-    lieutenant commander cmdr chief officer detective sheriff deputy judge justice
-    attorney lawyer counsel prosecutor atty
-    retired former then acting interim incumbent nominee candidate
-    democratic republican gop independent
-    prince princess king queen pope rabbi imam bishop cardinal
-    chairman chairwoman chair ceo cfo coo founder director
-    """.split()
-)
+# Words that may precede a name and are not part of it, and name suffixes: kept with the one name
+# normaliser (:mod:`accordingto.names`), which adds nameparser's.
+from ..names import OWN_TITLES as TITLES  # noqa: E402
+from ..names import OWN_SUFFIXES as NAME_SUFFIXES  # noqa: E402
 
 # Headline verbs NER glues onto names ("Obama Says", "Rip Donald Trump").
 HEADLINE_WORDS = frozenset(
@@ -72,8 +60,6 @@ DESCR_SYNONYMS = {
 }
 # Describing words of which one excludes the others ("the Republican nominee" is not the Libertarian).
 EXCLUSIVE_DESCR = [{"republican", "democratic", "libertarian", "green", "independent"}]
-
-NAME_SUFFIXES = frozenset("jr sr ii iii iv v esq phd md".split())
 
 # Words that can be skipped when matching an abbreviation to a name.
 FUNCTION_WORDS = frozenset("and of the for & de du la le on in at to a an".split())
@@ -191,6 +177,16 @@ QUANTITY_WORDS = frozenset(
     two three four five six seven eight nine ten
     """.split()
 )
+# Nouns for a batch or run of things, seen through like quantities: "the first round of exit
+# polls", "a wave of online posts", "a trove of emails". The source is what follows "of".
+CONTAINER_WORDS = frozenset(
+    """
+    round wave series batch spate flood stream trove cache set slate string barrage torrent rash
+    flurry volley pile stack collection bundle tranche release batches rounds waves sets
+    """.split()
+)
+# Prepositions that pick some out of a group: "several in the crowd", "some among the delegates".
+PARTITIVE_PREPS = frozenset("of in among from at within".split())
 # Pronouns that stand for people: "Everyone I spoke to", "others", "no one".
 PEOPLE_PRONOUNS = {
     "everyone": "group", "everybody": "group", "others": "group", "all": "group", "some": "group",

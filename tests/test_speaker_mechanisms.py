@@ -135,3 +135,66 @@ def test_wordnet_noun_classes_back_the_word_lists():
     assert lexname_category("electorate", "electorate", False) == "group"
     assert lexname_category("petitioner", "petitioners", True) == "group"
     assert lexname_category("weather", "weather", False) == ""
+
+
+# ---- organisations and outlets by the words around a name -----------------------------------
+
+ORG_ARTICLE = (
+    "Drug Maker Faces Scrutiny\n\n"
+    "Halvorsen Pharma said on Tuesday that it would recall the tablets. Osterfeld Holdings, the grocery "
+    "retailer, sells them in 300 stores. Pruitt & Dunn, the law firm representing the families, filed a "
+    "complaint. Brandt Keller, the Munich engineering firm, makes the packaging.\n\n"
+    "The retailer said it had pulled the product from its shelves. The law firm said its clients would sue. "
+    "A spokeswoman for Vessing said the recall was voluntary. The Ledger reported that regulators had opened "
+    "an inquiry, and the influential Canadian daily said the recall came late.\n"
+)
+
+
+def test_organisations_by_the_words_around_their_names(nlp):
+    got = speakers_of(
+        nlp,
+        ORG_ARTICLE,
+        [
+            ("Halvorsen Pharma", None),  # a corporate word ends the name
+            ("Brandt Keller", None),  # a person's name in form, a firm by its apposition
+            ("The retailer", None),  # the organisation called a retailer, not the last one named
+            ("The law firm", None),
+            ("Vessing", None),  # "a spokeswoman for Vessing"
+        ],
+    )
+    assert got == [
+        ("Halvorsen Pharma", "organisation"),
+        ("Brandt Keller", "organisation"),
+        ("Osterfeld Holdings", "organisation"),
+        ("Pruitt & Dunn", "organisation"),
+        ("Vessing", "organisation"),
+    ]
+
+
+def test_outlets_are_outlets_and_a_daily_is_no_country(nlp):
+    got = speakers_of(nlp, ORG_ARTICLE, [("The Ledger", None)])
+    assert got[0][1] == "outlet" and got[0][0] in ("Ledger", "The Ledger")
+    text = "Recall Criticised\n\nThe recall came late, the influential Canadian daily said on Friday.\n"
+    got = speakers_of(nlp, text, [("the influential Canadian daily", None)])
+    assert got == [("influential Canadian daily", "outlet")]
+
+
+def test_people_by_their_apposition_though_ner_says_organisation(nlp):
+    text = (
+        "Envoys Meet\n\n"
+        "Jean-Luc Armand, the foreign minister of Belgium, said the talks would go on. "
+        "Tavi Okonkwo, a writer for The Meridian, said the talks had stalled.\n"
+    )
+    got = speakers_of(nlp, text, [("Jean-Luc Armand", None), ("Tavi Okonkwo", None)])
+    assert [t for _, t in got] == ["person", "person"]
+
+
+def test_the_company_is_the_one_the_sentences_are_about(nlp):
+    text = (
+        "Merger Talks\n\n"
+        "Velmar Industries said on Monday it would buy Ostrand Logistics for $2 billion, a price that values "
+        "Ostrand Logistics at twice its sales. The company said the deal would close in June. Velmar "
+        "Industries expects savings of $90 million. They said no jobs would be cut.\n"
+    )
+    got = speakers_of(nlp, text, [("The company", None), ("They", "They said")])
+    assert got == [("Velmar Industries", "organisation")] * 2

@@ -90,23 +90,29 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("\n", " "))
 
 
-def core_words(text: str, person: bool = True) -> list[str]:
-    """The name without leading "the", titles, a possessive or suffixes ("Mayor Ted Wheeler" → Ted Wheeler)."""
+def core_words(text: str, person: bool = True, package: bool = False) -> list[str]:
+    """The name without leading "the", titles, a possessive or suffixes ("Mayor Ted Wheeler" → Ted Wheeler).
+
+    With ``package`` (a name known to be a person's) nameparser's titles count too."""
     ws = [_POSSESSIVE.sub("", w) for w in words(text)]
     ws = [w for w in ws if w]
     while ws and ws[0].lower() == "the":
         ws = ws[1:]
     if person:
-        ws = strip_titles(ws)
+        ws = strip_titles(ws, package)
     return ws
 
 
-def strip_titles(ws: list[str]) -> list[str]:
-    """A person's name words without the titles before them and the suffixes after them."""
+def strip_titles(ws: list[str], package: bool = False) -> list[str]:
+    """A person's name words without the titles before them and the suffixes after them.
+
+    The project's titles always count; nameparser's (a long list, with words that also start the
+    names of organisations, "United", "State") only with ``package``, for a name known to be a
+    person's, and where the title is abbreviated or two words of the name are left."""
     ws = list(ws)
     while len(ws) > 1:
         b = _bare(ws[0])
-        if b in OWN_TITLES or (b in PACKAGE_TITLES and (len(ws) > 2 or ws[0].endswith("."))):
+        if b in OWN_TITLES or (package and b in PACKAGE_TITLES and (len(ws) > 2 or ws[0].endswith("."))):
             ws = ws[1:]
         elif "-" in b and b.split("-")[0] in OWN_TITLES and b.split("-", 1)[1] in ("elect", "designate"):
             ws = ws[1:]  # "President-elect"
@@ -118,13 +124,13 @@ def strip_titles(ws: list[str]) -> list[str]:
 
 
 def titles_in(text: str) -> list[str]:
-    """The titles a name starts with, lowercase without dots ("Sen. Ted Cruz" → ["sen"])."""
+    """The project's titles a name starts with, lowercase without dots ("Sen. Ted Cruz" → ["sen"])."""
     out = []
     for w in words(text):
         b = _bare(w)
         if b == "the":
             continue
-        if b in TITLES:
+        if b in OWN_TITLES:
             out.append(b)
         else:
             break
@@ -140,7 +146,7 @@ def person_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _GLUE.sub("", text)
     text = re.sub(r"(?:'s|’s)$", "", text)
-    core = core_words(text)
+    core = core_words(text, package=True)
     if core:
         i = text.find(core[0])
         text = text[i:] if i >= 0 else " ".join(core)
@@ -163,6 +169,16 @@ def same_given_name(a: str, b: str) -> bool:
         return False
     nn = _nicknamer()
     return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
+
+
+@lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Whether the ``nicknames`` lexicon knows a word as an English given name or a nickname of one."""
+    b = _bare(word)
+    if len(b) < 2 or not b.isalpha():
+        return False
+    nn = _nicknamer()
+    return bool(nn.nicknames_of(b) or nn.canonicals_of(b))
 
 
 def voice_key(name: str) -> str:

@@ -21,7 +21,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 def cand_core(c: Cand) -> tuple[str, ...]:
     """Core words of a candidate, titles stripped only where it may be a person (cached on it)."""
     if c.core is None:
-        c.core = tuple(core_words(c.text, person=c.label in ("PERSON", "")))
+        c.core = tuple(core_words(c.text, person=c.label in ("PERSON", ""), package=c.label == "PERSON"))
     return c.core
 
 

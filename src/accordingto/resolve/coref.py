@@ -54,7 +54,7 @@ def nominal_matches(c: Cand, e: "Entity") -> bool:
             return lemma in lx.OUTLET_NOUNS or lemma in e.roles
         if e.type == "organisation" and e.label in ("GPE", "LOC"):  # "the city", "the country"
             return lemma in lx.ORG_NOUN_CLASSES["place"]
-        if e.type == "organisation" and e.label in ("ORG", "FAC", ""):
+        if e.type == "organisation" and e.label in ("ORG", "FAC", "", "PERSON"):  # PERSON: NER's, the words say otherwise
             if lemma in _CAMPAIGN_WORDS:  # "the campaign" is a candidate's, not the party committee
                 return bool(e.roles & _CAMPAIGN_WORDS)
             if lemma in e.roles or (lemma in _GENERIC_ORG and lemma not in lx.OUTLET_NOUNS):
@@ -88,17 +88,26 @@ def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool
     named entity after it is taken when none comes before.
     """
     best = None
-    best_key = (-1, -1)
+    best_key = (-1, -1, -1, -1)
     for e in entities:
         if not nominal_matches(c, e):
             continue
         shared = _describes(c, e)
         if shared < 0:
             continue
+        # the organisation the text called by this very noun ("Osterfeld Holdings, the grocery
+        # retailer" … "The retailer") before one that is only of its kind
+        exact = int(e.named and e.type in ("organisation", "outlet") and c.lemma in e.roles and c.lemma in lx.ORG_NOUNS)
         for m in reversed(e.mentions):
             if m.end <= before and m.start != c.start:
-                if (shared, m.start) > best_key:
-                    best, best_key = e, (shared, m.start)
+                # "The company" after "Velmar said it would buy Ostrand": the one the last sentences
+                # were about (a subject), not the last one named
+                subject = int(
+                    e.named and e.type == "organisation" and c.lemma in _GENERIC_ORG | lx.ORG_NOUN_CLASSES["company"]
+                    and any((x.subject or x.initial) and x.end <= before and 0 <= c.sent - x.sent <= 2 for x in e.mentions)
+                )
+                if (shared, exact, subject, m.start) > best_key:
+                    best, best_key = e, (shared, exact, subject, m.start)
                 break
     if best is not None or not after:
         return best

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..names import person_name
+from ..names import is_given_name, person_name
 from . import aliases, coref
 from . import lexicon as lx
 from . import types as tp
@@ -149,6 +149,7 @@ def build(info: DocInfo) -> Registry:
         owner.aliases.add(c.text.replace(".", ""))
         reg.attach(owner, c)
     _complete_names(reg)
+    _repeat_names(reg)
     _expand_acronyms(reg)
     _scan_aliases(reg)
     _chain_nominals(reg, nominals)
@@ -230,6 +231,98 @@ def finish_named(e: Entity, info: DocInfo) -> None:
         if m.mention_kind == "abbreviation":
             e.aliases.add(m.text.replace(".", ""))
     e.plural = e.label == "NORP" and best.text.endswith("s")
+    if e.label in ("PERSON", "ORG", "") and e.type in ("person", "organisation", "outlet"):
+        e.type = _context_type(e, info) or e.type
+
+
+def _context_type(e: Entity, info: DocInfo) -> str | None:
+    """Person, organisation or outlet by the words around a name, where NER's label may be wrong:
+    a corporate word ending it ("Halvorsen Pharma", "Keller & Dunn"), an apposition ("X, the
+    retailer", "X, a writer for …"), a role it is the organisation of ("a spokesman for X", "X's
+    chief executive"), a title or a given name (a person), "X reported" (an outlet), "X said in a
+    statement" (an organisation, where NER does not say person). None where the words say nothing
+    or disagree."""
+    doc = info.doc
+    person = org = outlet = 0.0
+    statement = False
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        ws = aliases.words(m.text)
+        org_words = any(_bare_word(w) in lx.ORG_NOUNS or _bare_word(w) in lx.CORPORATE_WORDS for w in ws)
+        if len(ws) > 1 and (_bare_word(ws[-1]) in lx.CORPORATE_WORDS or "&" in ws):
+            org += 1
+        titles = [t for t in aliases.titles_in(m.text) if t not in _PARTY_TITLES]
+        if (titles and len(aliases.core_words(m.text)) < len(ws)) or m.gender:
+            person += 1  # "Sen. X", "Mr. X" (not "GOP" alone)
+        head = doc[m.head]
+        for noun in _apposed_nouns(head):
+            cat = category_of(noun, guess=False)[0]
+            if cat in ("person", "anonymous") and noun.tag_ not in ("NNS", "NNPS"):
+                person += 1
+            elif cat == "outlet":
+                outlet += 1
+            elif cat == "organisation" or noun.lemma_.lower() in lx.ORG_NOUN_CLASSES["company"]:
+                org += 1
+        # "a spokesman for X", "an analyst at X", "the chief executive of X"
+        if head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "with") and head.ent_type_ not in ("GPE", "LOC"):
+            role = head.head.head
+            if role.pos_ == "NOUN" and role.lemma_.lower() in lx.MEMBER_ROLES:
+                org += 1
+        # "X's chief executive", "X's shares"
+        if any(c.tag_ == "POS" for c in head.children) and head.head.lemma_.lower() in lx.ORG_PARTS:
+            org += 1
+        verb = head.head if head.dep_ == "nsubj" else None
+        the = ws[:1] == ["The"] or (head.left_edge.i < head.i and head.left_edge.text == "The")
+        if verb is not None and verb.lemma_.lower() in _REPORT_VERBS and the and not org_words:
+            outlet += 1  # "The Ledger reported"
+        if verb is not None and verb.lemma_.lower() in ("say", "announce") and any(
+            p.lower_ == "in" and any(o.lemma_.lower() in ("statement", "release", "filing") for o in p.children)
+            for p in verb.children
+        ):
+            statement = True
+    if statement and not person and e.label != "PERSON":
+        org += 1
+    given = _given_name(e)
+    if given and not org and not outlet and e.type != "outlet":
+        person += 1
+    if outlet and not person:
+        return "outlet"
+    if org > person:
+        return "organisation" if e.type != "outlet" else None
+    if person > org and e.type == "organisation" and e.label in ("ORG", "", "PERSON"):
+        return "person"
+    return None
+
+
+_REPORT_VERBS = frozenset({"report", "publish", "broadcast", "air"})
+# Titles that also start organisations' names ("Democratic National Committee"): no sign of a person.
+_PARTY_TITLES = frozenset("democratic republican gop independent former retired then acting interim incumbent".split())
+
+
+def _bare_word(w: str) -> str:
+    return w.lower().replace(".", "").strip(",")
+
+
+def _apposed_nouns(head) -> list:
+    """The common nouns in apposition to a name, either way: "X, the retailer", "the retailer, X"."""
+    out = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        out.append(head.head)
+    return out
+
+
+def _given_name(e: Entity) -> bool:
+    """Whether the fullest name starts with a given name that the nickname lexicon or the first-name
+    lists know ("Robert K. Ames", "Dana Reyes")."""
+    best = _canonical_cand(e)
+    core = aliases.core_words(best.text)
+    if len(core) < 2 or len(core) > 4 or not core[0][:1].isupper():
+        return False
+    if any(_bare_word(w) in lx.ORG_NOUNS or _bare_word(w) in lx.CORPORATE_WORDS for w in core):
+        return False  # "Christian News Service"
+    first = core[0].lower()
+    return first in lx.FEMALE_NAMES or first in lx.MALE_NAMES or is_given_name(first)
 
 
 def _canonical_cand(e: Entity) -> Cand:
@@ -391,6 +484,37 @@ def _complete_names(reg: Registry) -> None:
             c.mention_kind = "name"
             reg.attach(e, c)
             break
+
+
+def _repeat_names(reg: Registry) -> None:
+    """A name of two or more words NER found in one place is the same name wherever the text writes it
+    again as it is ("Velmar Industries said …" at a sentence's start, which NER missed)."""
+    info = reg.info
+    doc = info.doc
+    forms: dict[str, list[Entity]] = {}
+    for e in reg.entities:
+        if not e.named:
+            continue
+        for m in e.mentions:
+            if m.kind == "name" and m.mention_kind == "name" and len(m.text.split()) > 1 and "\n" not in m.text:
+                last = m.text.split()[-1].lower().rstrip(".")
+                if last in lx.TITLES or last in lx.PERSON_ROLE_NOUNS:
+                    continue  # "British Prime Minister": a role, not a name
+                if m.text[:1].isupper() and e not in forms.setdefault(m.text, []):
+                    forms[m.text].append(e)
+    for form, owners in forms.items():
+        if len(owners) != 1:
+            continue
+        e = owners[0]
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", info.text):
+            span = doc.char_span(hit.start(), hit.end(), alignment_mode="contract")
+            if span is None or any(t.i in reg.by_token for t in span):
+                continue
+            c = make_cand(info, list(span), "name", e.label)
+            if c is None:
+                continue
+            c.mention_kind = "name"
+            reg.attach(e, c)
 
 
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.&'’-]*")

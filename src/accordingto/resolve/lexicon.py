@@ -61,6 +61,32 @@ DESCR_SYNONYMS = {
 # Describing words of which one excludes the others ("the Republican nominee" is not the Libertarian).
 EXCLUSIVE_DESCR = [{"republican", "democratic", "libertarian", "green", "independent"}]
 
+# Last words of a company's name ("Halvorsen Pharma", "Osterfeld Holdings", "Velmar Industries Inc."):
+# legal forms and the commonest kinds of business.
+CORPORATE_WORDS = frozenset(
+    """
+    inc corp corporation co llc ltd plc ag gmbh sa nv llp lp bv oy ab spa srl kg pty
+    holdings industries pharma pharmaceuticals partners capital motors airlines airways technologies
+    systems labs laboratories energy foods brands enterprises solutions associates ventures logistics
+    securities investments insurance bancorp financial telecom communications manufacturing
+    """.split()
+)
+# Roles held in an organisation: "a spokesman for X", "an analyst at X" make X an organisation.
+MEMBER_ROLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson executive ceo director manager employee engineer analyst
+    economist lawyer attorney counsel representative officer president chairman chairwoman founder
+    partner vice-president vp strategist researcher consultant worker staffer
+    """.split()
+)
+# What an organisation has and a person does not: "X's chief executive", "X's shares".
+ORG_PARTS = frozenset(
+    """
+    ceo executive shares stock shareholders board headquarters subsidiary subsidiaries employees
+    workforce factory factories plant plants stores products customers revenue profits earnings
+    """.split()
+)
+
 # Words that can be skipped when matching an abbreviation to a name.
 FUNCTION_WORDS = frozenset("and of the for & de du la le on in at to a an".split())
 

@@ -40,6 +40,7 @@ class Cand:
     label: str = ""  # NER label for names; category for nominals
     sent: int = 0
     subject: bool = False
+    initial: bool = False  # the first words of its sentence (a subject the parser may have missed)
     in_quote: bool = False
     lemma: str = ""  # head lemma, lowercase
     det: str = ""  # first determiner, lowercase ("" when none)
@@ -145,6 +146,10 @@ def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None
     nouny = [t for t in tops if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
     if nouny:
         return nouny[0]
+    # a noun for a source the tagger took for another word ("the influential Canadian daily")
+    nouny = [t for t in tops if t.is_lower and t.lower_ in NOMINAL_WORDS and t.i == tokens[-1].i]
+    if nouny:
+        return nouny[0]
     # a noun under the top ("leaked documents" parsed as a verb and its object)
     tops_i = {t.i for t in tops}
     nouny = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON") and heads[t.i] in tops_i]
@@ -208,6 +213,7 @@ def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") ->
         label=label,
         sent=info.sent_of[head.i],
         subject=head.dep_ in SUBJECT_DEPS,
+        initial=tokens[0].i == 0 or info.sent_of[tokens[0].i] != info.sent_of[tokens[0].i - 1],
         in_quote=info.in_quote(start),
         lemma=(head.lemma_ or head.text).lower(),
         det=determiner(tokens),

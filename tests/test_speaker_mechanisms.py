@@ -198,3 +198,70 @@ def test_the_company_is_the_one_the_sentences_are_about(nlp):
     )
     got = speakers_of(nlp, text, [("The company", None), ("They", "They said")])
     assert got == [("Velmar Industries", "organisation")] * 2
+
+
+# ---- pronouns, relative pronouns and partitives ---------------------------------------------
+
+
+def _attributions(text: str, items):
+    """Hand-made attributions from (source, context, content or None)."""
+    out = []
+    for i, (src, ctx, content) in enumerate(items):
+        out.append(
+            Attribution(
+                id=i,
+                source=[_span(text, src, ctx)],
+                cue=[],
+                content=[_span(text, content)] if content else [],
+                kind="direct" if content else "indirect",
+            )
+        )
+    return out
+
+
+def _names(nlp, text, items):
+    out, speakers = resolve(nlp(text), _attributions(text, items))
+    return [(speakers[a.speaker_id].name if a.speaker_id is not None else None) for a in out]
+
+
+def test_a_pronoun_outside_a_quote_does_not_take_a_phrase_inside_it(nlp):
+    text = (
+        "A Family Waits\n\n"
+        'Sarah Whitman, a nurse, stood by the fence. "My family has waited ten years for this," she said.\n'
+    )
+    got = _names(nlp, text, [("she", '," she said', '"My family has waited ten years for this,"')])
+    assert got == ["Sarah Whitman"]
+
+
+def test_a_pronoun_inside_a_quote_is_not_the_quotes_speaker(nlp):
+    text = (
+        "Plant Safety\n\n"
+        "Mayor Colin Hart met neighbors on Monday. Tomas Reyes asked him about the leak. "
+        '"He told me the plant was safe," Tomas Reyes said.\n'
+    )
+    got = _names(
+        nlp,
+        text,
+        [("He", '"He told', None), ("Tomas Reyes", "Tomas Reyes said", '"He told me the plant was safe,"')],
+    )
+    assert got == ["Colin Hart", "Tomas Reyes"]
+
+
+def test_relative_pronouns_and_partitives_take_their_antecedent_phrase(nlp):
+    text = (
+        "Council Splits\n\n"
+        "Several council members who opposed the plan, who said it was rushed, walked out. "
+        "Some said they would sue. Some of them said the vote was illegal.\n"
+    )
+    got = _names(nlp, text, [("who", "who said it", None), ("Some", "Some said", None), ("Some of them", None, None)])
+    assert got == [
+        "Several council members who opposed the plan",
+        "Some council members who opposed the plan",
+        "Some of the council members who opposed the plan",
+    ]
+
+
+def test_a_restrictive_clause_is_part_of_the_name(nlp):
+    text = "Remarks Draw Fire\n\nThere were some who saw the remark as a dig at veterans, and they said so.\n"
+    got = _names(nlp, text, [("who", "who saw", None)])
+    assert got == ["some who saw the remark as a dig at veterans"]

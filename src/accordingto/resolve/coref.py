@@ -156,21 +156,34 @@ def resolve_personal(
     plural: bool,
     entities: list["Entity"],
     exclude: list[tuple[int, int]],
+    quote: tuple[int, int] | None = None,
+    speaker: "Entity | None" = None,
 ) -> "Entity | None":
-    """The most salient compatible entity mentioned before ``pos`` (a pronoun), or None."""
+    """The most salient compatible entity mentioned before ``pos`` (a pronoun), or None.
+
+    Quotation marks bound what a pronoun may refer to: outside a quote, a pronoun does not take a
+    noun phrase that only stands inside one ("My family has waited," she said: she is not the
+    family); inside a quote (``quote``, its span), it refers within its speaker's world: what the
+    quote itself names first, and never the quote's own speaker (``speaker``), who says "I"."""
     best = None
     best_score = float("-inf")
     for e in entities:
+        if speaker is not None and e is speaker and not plural:
+            continue
         ok, bonus = pronoun_compatible(e, gender, plural)
         if not ok:
             continue
         m = None
         for cand in reversed(e.mentions):
             if cand.end <= pos and not any(s <= cand.start < t for s, t in exclude):
+                if not in_quote and cand.in_quote and not e.named and cand.kind != "pronoun":
+                    continue  # a phrase inside someone's quote
                 m = cand
                 break
         if m is None:
             continue
+        if quote is not None and quote[0] <= m.start < quote[1]:
+            bonus += 0.5  # named in the same quote
         # all its mentions in that sentence: "Clinton, the former secretary of State, stressed …"
         same = [x for x in e.mentions if x.sent == m.sent and x.end <= pos and x.start <= m.start]
         d = sent - m.sent

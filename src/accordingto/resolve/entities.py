@@ -45,6 +45,7 @@ class Entity:
     first_spoke: int | None = None
     fixed_name: str | None = None  # several speakers in one source: "Jon Tester and David Vitter"
     members: tuple[int, ...] = ()  # their entities' ids
+    part_of: "Entity | None" = None  # "Some" of "council members": the group it is part of
 
     def add(self, c: Cand) -> None:
         """Add a mention, dropping any of ours it contains (or skipping it when one of ours contains it)."""

@@ -265,3 +265,22 @@ def test_a_restrictive_clause_is_part_of_the_name(nlp):
     text = "Remarks Draw Fire\n\nThere were some who saw the remark as a dig at veterans, and they said so.\n"
     got = _names(nlp, text, [("who", "who saw", None)])
     assert got == ["some who saw the remark as a dig at veterans"]
+
+
+# ---- headline sources -------------------------------------------------------------------------
+
+
+def test_a_headline_survey_is_the_survey_the_body_describes(nlp):
+    text = (
+        "New Survey Finds Voters Uneasy\n\n"
+        "A survey released Monday by the Pell Institute found that 58 percent of likely voters distrust both "
+        "candidates. The poll of 1,200 adults was conducted by phone.\n"
+    )
+    got = speakers_of(nlp, text, [("New Survey", None), ("The poll of 1,200 adults", None)], headline=(0,))
+    assert got == [("survey released Monday by the Pell Institute", "document")] * 2
+
+
+def test_a_bare_headline_poll_is_the_bodys_poll(nlp):
+    text = "Poll: Ferry Riders Back Fare Cut\n\nA Harbor Gazette poll shows that most riders want cheaper fares.\n"
+    got = speakers_of(nlp, text, [("Poll", None)], headline=(0,))
+    assert got == [("Harbor Gazette poll", "document")]

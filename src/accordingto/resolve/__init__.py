@@ -178,6 +178,7 @@ def _link(
     c = source_nominal(info, phrase)
     if c is None:
         return None
+    c.given = phrase[-1].i == tokens[-1].i
     group = _recent_coordination(reg, c)
     if group is not None:
         e = group

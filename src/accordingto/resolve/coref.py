@@ -114,7 +114,9 @@ def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool
     first = None
     first_pos = None
     for e in entities:
-        if not e.named or not nominal_matches(c, e) or _describes(c, e) < 0:
+        # a named one, or the document the body describes ("New Survey" … "A survey released Monday")
+        unnamed_document = not e.named and e.type == "document" and c.label == "document"
+        if not (e.named or unnamed_document) or not nominal_matches(c, e) or _describes(c, e) < 0:
             continue
         pos = next((m.start for m in e.mentions if m.start >= before), None)
         if pos is not None and (first_pos is None or pos < first_pos):

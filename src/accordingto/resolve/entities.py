@@ -185,6 +185,8 @@ def _proper_phrase(info: DocInfo, c: Cand) -> bool:
     head = info.doc[c.head]
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return False
+    if c.end <= info.headline_end and info.lowercase_word(head):
+        return False  # a title-cased headline's common noun: "New Survey Finds …" (the body's "a survey")
     span = info.doc.char_span(c.start, c.end, alignment_mode="expand")
     return span is not None and any(t.pos_ == "PROPN" and t.i != head.i and t.text[:1].isupper() for t in span)
 
@@ -338,7 +340,7 @@ def canonical_name(e: Entity, info: DocInfo) -> str:
     if e.fixed_name:
         return e.fixed_name
     if not e.named:
-        return _nominal_name(e)
+        return _nominal_name(e, info)
     best = _canonical_cand(e)
     text = re.sub(r"\s+", " ", best.text).strip()
     text = re.sub(r"(?:'s|’s)$", "", text)
@@ -369,16 +371,58 @@ def _sentence_initial(info: DocInfo, start: int) -> bool:
     return tok.is_sent_start or tok.i == 0 or "\n" in info.text[max(0, start - 2) : start]
 
 
-def _nominal_name(e: Entity) -> str:
-    def words_of(m: Cand) -> list[str]:
-        ws = m.text.split()
+def _nominal_name(e: Entity, info: DocInfo | None = None) -> str:
+    def full(m: Cand) -> str:
+        if info is not None and e.type in _MODIFIED_TYPES and m.kind != "pronoun":
+            if not m.given:  # a source span says itself where it ends
+                return _with_modifiers(info, m)
+        return m.text
+
+    def size(m: Cand) -> int:
+        ws = full(m).split()
         while ws and ws[0].lower() in lx.DETERMINERS:
             ws = ws[1:]
-        return ws
+        return len(ws)
 
-    best = max(e.mentions, key=lambda m: (m.kind != "pronoun", len(words_of(m)), -m.start))
-    ws = words_of(best) or best.text.split()
+    best = max(e.mentions, key=lambda m: (m.kind != "pronoun", size(m), -m.start))
+    text = full(best)
+    ws = text.split()
+    while ws and ws[0].lower() in lx.DETERMINERS:
+        ws = ws[1:]
+    ws = ws or best.text.split()
     return unglue(" ".join(ws))
+
+
+_MODIFIED_TYPES = frozenset({"document", "artefact"})
+
+
+def _with_modifiers(info: DocInfo, m: Cand) -> str:
+    """A document's or an artefact's mention with the restrictive modifiers after its head: "A survey
+    released Monday by the Pell Institute", "video footage posted by X" (up to a comma, a dash or a
+    clause of its own)."""
+    doc = info.doc
+    head = doc[m.head]
+    end = m.end
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in ("prep", "acl") or info.in_quote(child.idx) != m.in_quote:
+            continue
+        if any(t.is_punct or "\n" in t.text for t in doc[head.i + 1 : child.i]):
+            break
+        if child.dep_ == "acl" and child.tag_ not in ("VBN", "VBG"):
+            break
+        last = None
+        for t in doc[child.i : child.right_edge.i + 1]:
+            if t.text in (",", "—", "–", "--", ";", ":", '"', "“", "”") or "\n" in t.text:
+                break
+            if t.pos_ in ("VERB", "AUX") and t.i != child.i:
+                break  # "a sign in front of the guillotine read …": the sentence's verb
+            last = t
+        if last is None:
+            break
+        end = max(end, last.idx + len(last.text))
+        if last.i < child.right_edge.i:
+            break
+    return info.text[m.start : end]
 
 
 def unglue(text: str) -> str:
@@ -573,7 +617,11 @@ def _name_only(info: DocInfo, tok) -> bool:
 def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
     """Link nominal noun phrases to what they refer back to; each unlinked one is a new entity."""
     info = reg.info
-    cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: c.start)
+    # a headline's bare noun ("New Survey Finds …") last: it may point forward to what the body describes
+    def bare_headline(c: Cand) -> bool:
+        return c.end <= info.headline_end and not c.det and info.doc[c.head].pos_ in ("PROPN", "NOUN")
+
+    cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: (bare_headline(c), c.start))
     orgs = _org_names(reg)
     for c in cands:
         head = info.doc[c.head]
@@ -584,7 +632,7 @@ def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
             target = orgs[_nominal_key(c.text)]  # "the Harbor Town council" = "Harbor Town Council"
         else:
             # a capitalised bare noun is a headline's ("…, Says Union"): it may point forward
-            target = link_nominal(reg, c, headline=head.pos_ == "PROPN" and not c.det)
+            target = link_nominal(reg, c, headline=not c.det and (head.pos_ == "PROPN" or bare_headline(c)))
         if target is not None:
             reg.attach(target, c)
         else:

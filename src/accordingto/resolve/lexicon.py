@@ -51,6 +51,7 @@ ROLE_SYNONYMS = [
     {"chairman", "chairwoman", "chair"},
     {"candidate", "nominee"},
     {"officer", "agent"},
+    {"poll", "survey"},
 ]
 
 # Describing words that mean the same ("GOP nominee" = "Republican nominee").

@@ -41,6 +41,7 @@ class Cand:
     sent: int = 0
     subject: bool = False
     initial: bool = False  # the first words of its sentence (a subject the parser may have missed)
+    given: bool = False  # a source span as the attribution gives it (its end is the source's)
     in_quote: bool = False
     lemma: str = ""  # head lemma, lowercase
     det: str = ""  # first determiner, lowercase ("" when none)

@@ -284,3 +284,12 @@ def test_a_bare_headline_poll_is_the_bodys_poll(nlp):
     text = "Poll: Ferry Riders Back Fare Cut\n\nA Harbor Gazette poll shows that most riders want cheaper fares.\n"
     got = speakers_of(nlp, text, [("Poll", None)], headline=(0,))
     assert got == [("Harbor Gazette poll", "document")]
+
+
+def test_news_services_are_outlets_and_prosecutors_speak_from_inside():
+    from accordingto.resolve.types import is_outlet_name, nominal_type
+
+    assert is_outlet_name("Harbor News Service") and is_outlet_name("Lakeside Broadcasting Corporation")
+    assert not is_outlet_name("Harbor Town Council")
+    assert nominal_type("organisation", "media", True, "state news media") == "outlet"
+    assert nominal_type("anonymous", "prosecutor", True, "federal prosecutors") == "anonymous"

@@ -188,3 +188,6 @@ def voice_key(name: str) -> str:
     s = re.sub(r"\b(" + "|".join(sorted(KEY_TITLES | {"the"})) + r")\b|\b[a-z]\b", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return s or name.lower()
+
+
+_nicknamer()  # read the lexicon once on import, not inside the first article's resolution

@@ -143,7 +143,7 @@ ANONYMOUS_NOUNS = frozenset(
     """
     source official aide insider adviser advisor staffer spokesman spokeswoman spokesperson
     diplomat operative someone somebody person individual insider confidant associate
-    representative whistleblower informant
+    representative whistleblower informant investigator prosecutor administrator
     """.split()
 )
 

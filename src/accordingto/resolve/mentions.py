@@ -535,3 +535,6 @@ def pronoun_info(token: Token) -> tuple[str, str | None, bool] | None:
 def phrase_descr(tokens: list[Token], head: Token) -> set[str]:
     """The describing words of a noun phrase, besides its head: "the Republican presidential nominee"."""
     return {norm_descr(t.text) for t in tokens if t.i != head.i and t.pos_ in _DESCR_POS}
+
+
+noun_classes()  # read once on import, not inside the first article's resolution

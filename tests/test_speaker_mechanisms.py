@@ -293,3 +293,13 @@ def test_news_services_are_outlets_and_prosecutors_speak_from_inside():
     assert not is_outlet_name("Harbor Town Council")
     assert nominal_type("organisation", "media", True, "state news media") == "outlet"
     assert nominal_type("anonymous", "prosecutor", True, "federal prosecutors") == "anonymous"
+
+
+def test_they_can_be_documents_named_with_their_owner(nlp):
+    text = (
+        "Returns Released\n\n"
+        "Governor Alma Brightwater released her tax returns on Friday. They show she paid 31 percent "
+        "in federal taxes last year.\n"
+    )
+    got = speakers_of(nlp, text, [("They", "They show")])
+    assert got == [("Alma Brightwater's tax returns", "document")]

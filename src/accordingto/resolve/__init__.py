@@ -145,6 +145,7 @@ def _link(
                 e.gender = gender  # pronoun history
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
+            _name_owner(reg, a, e)
         return e
     # "Some said", "Some of them said": some of the group the text was just about
     e = _partitive_pronoun(reg, a, tokens, head)
@@ -198,7 +199,27 @@ def _link(
         name = _pronoun_owner_name(reg, a, phrase)
         if name:
             e.fixed_name = name
+    _name_owner(reg, a, e)
     return e
+
+
+def _name_owner(reg: Registry, a: Attribution, e: Entity) -> None:
+    """An unnamed speaker whose name has a pronoun in it ("his income tax returns", reached from a
+    "they"): the pronoun replaced by the name it stands for, read where that mention stands."""
+    info = reg.info
+    if e.named or e.fixed_name or not set(e.name(info).lower().split()) & _OWNER_PRONOUNS:
+        return
+    name = e.name(info)
+    for m in e.mentions:
+        if m.kind != "pronoun" and name in m.text:
+            tokens = info.tokens_in(m.start, m.end)
+            owner = _pronoun_owner_name(reg, a, tokens)
+            if owner:
+                ws = owner.split()
+                while len(ws) > 1 and ws[0].lower() in lx.DETERMINERS:
+                    ws = ws[1:]
+                e.fixed_name = " ".join(ws)
+            return
 
 
 _OWNER_PRONOUNS = frozenset({"his", "her", "him", "its", "their", "them"})

@@ -147,6 +147,8 @@ def pronoun_compatible(e: "Entity", gender: str | None, plural: bool) -> tuple[b
             return True, 0.0 if e.named else -0.3
         if e.type == "anonymous":  # singular they for "a source"
             return True, -0.5
+        if e.type in ("document", "artefact") and e.plural:  # "his tax returns … they show"
+            return True, -0.2
     return False, 0.0
 
 

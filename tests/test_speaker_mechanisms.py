@@ -303,3 +303,13 @@ def test_they_can_be_documents_named_with_their_owner(nlp):
     )
     got = speakers_of(nlp, text, [("They", "They show")])
     assert got == [("Alma Brightwater's tax returns", "document")]
+
+
+def test_a_headline_source_that_runs_into_its_verb_is_its_subject(nlp):
+    text = (
+        "Elena Marsh Hammers Ferry Board Chief\n\n"
+        "Sen. Elena Marsh on Tuesday accused the ferry board's chief, Tom Reddick, of hiding losses. "
+        "Reddick said the board had done nothing wrong.\n"
+    )
+    got = speakers_of(nlp, text, [("Elena Marsh Hammers Ferry Board Chief", None)], headline=(0,))
+    assert got == [("Elena Marsh", "person")]

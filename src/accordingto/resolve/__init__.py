@@ -156,6 +156,10 @@ def _link(
         e = _partitive_antecedent(reg, head)
         if e is not None:
             return e
+    # a headline source that runs on past its name into the verb: "Ines Ortega Slams Ferry Deal"
+    e = _headline_subject(reg, tokens)
+    if e is not None:
+        return e
     # several speakers: "Sens. Jon Tester and David Vitter", "France and Germany"
     e = _coordination(reg, tokens)
     if e is not None:
@@ -226,6 +230,27 @@ _OWNER_PRONOUNS = frozenset({"his", "her", "him", "its", "their", "them"})
 
 
 _PLAIN_PEOPLE = frozenset({"man", "men", "woman", "women", "two", "pair", "candidate", "leader", "nominee"})
+
+
+def _headline_subject(reg: Registry, tokens: list[Token]) -> Entity | None:
+    """The named speaker a headline source starts with, where the words after the name are the
+    headline's verb and its object ("Elizabeth Warren Hammers Wells Fargo CEO")."""
+    info = reg.info
+    if not tokens or tokens[-1].idx >= info.headline_end:
+        return None
+    hit = reg.at(tokens[0].i)
+    if hit is None or not hit[0].named or hit[1].start != tokens[0].idx or hit[0].type not in ("person", "organisation"):
+        return None
+    after = [t for t in tokens if t.idx >= hit[1].end and not t.is_punct]
+    if not after:
+        return None
+    verb = after[0]
+    low = verb.lower_
+    if low in lx.HEADLINE_WORDS or (verb.text[:1].isupper() and low.endswith("s") and not low.endswith("ss")
+                                    and verb.tag_ in ("VBZ", "NNP", "NNPS", "NNS") and reg.at(verb.i) is None
+                                    and not verb.ent_type_):
+        return hit[0]
+    return None
 
 
 def _recent_coordination(reg: Registry, c) -> Entity | None:

@@ -313,3 +313,13 @@ def test_a_headline_source_that_runs_into_its_verb_is_its_subject(nlp):
     )
     got = speakers_of(nlp, text, [("Elena Marsh Hammers Ferry Board Chief", None)], headline=(0,))
     assert got == [("Elena Marsh", "person")]
+
+
+def test_a_description_with_a_name_of_its_own_is_not_an_earlier_body(nlp):
+    text = (
+        "Veto Looms\n\n"
+        "Congress passed the harbor bill on Monday. The Hartwell administration said the president would "
+        "veto it.\n"
+    )
+    got = speakers_of(nlp, text, [("The Hartwell administration", None)])
+    assert got[0][0] == "Hartwell administration" and got[0][1] == "organisation"

@@ -706,6 +706,8 @@ def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | Non
     """The entity an unnamed noun phrase refers back to, if it is anaphoric."""
     if c.det in ("the", "this", "that", "these", "those", "poss"):
         e = coref.resolve_definite(c, reg.entities, c.start)
+        if e is not None and not _names_agree(reg, c, e):
+            e = None  # "the Obama administration" is no earlier "Congress"
         if (e is None or not e.named) and not c.plural and c.lemma in lx.ORG_NOUN_CLASSES["company"]:
             first = c.text.split()[0].lower()
             if c.det == "the" or first in ("his", "her", "its", "their"):
@@ -717,6 +719,22 @@ def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | Non
     if not c.det and headline:
         return coref.resolve_definite(c, reg.entities, c.start, after=True)
     return None
+
+
+def _names_agree(reg: Registry, c: Cand, e: Entity) -> bool:
+    """Whether the proper names inside a description ("the Obama administration", "the Saudi
+    government") are words of the entity it would refer to: a description with a name of its own
+    is that name's, not any body of its kind."""
+    doc = reg.info.doc
+    head = doc[c.head]
+    names = [
+        t.lower_ for t in doc[head.left_edge.i : head.i]
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "GPE", "NORP") and t.dep_ in ("compound", "amod", "poss", "nmod")
+    ]
+    if not names:
+        return True
+    words = {w.lower().rstrip("'’s") for m in e.mentions for w in m.text.split()} | {r.lower() for r in e.roles}
+    return all(n.rstrip("'’s") in words for n in names)
 
 
 def _main_company(reg: Registry, c: Cand) -> Entity | None:

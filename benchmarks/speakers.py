@@ -1,7 +1,19 @@
-"""Speaker resolution on the hand-made PolNeAR dev set: accuracy, confusion, error categories.
+"""Speaker resolution on a hand-made PolNeAR speaker set: accuracy, confusion, error categories.
 
-    .venv/bin/python benchmarks/speakers.py [--polnear ../shared/data/polnear] [--gold tests/data/speakers/dev_speakers.jsonl]
+    .venv/bin/python benchmarks/speakers.py [--gold tests/data/speakers/dev_speakers.jsonl]
+                                            [--articles ../shared/data/polnear/dev] [--polnear ../shared/data/polnear]
                                             [--errors N] [--json]
+
+Two sets (see their READMEs): the dev set ``tests/data/speakers/dev_speakers.jsonl``
+(PolNeAR dev, the set the resolver was tuned on) and the blind set
+``tests/data/speakers_blind/heldout_speakers.jsonl`` (PolNeAR train's held-out
+slice, never used to choose a rule):
+
+    .venv/bin/python benchmarks/speakers.py --gold tests/data/speakers_blind/heldout_speakers.jsonl \
+        --articles ../shared/data/polnear/train
+
+``--articles`` is the PolNeAR split folder that holds the set's articles; without
+it, ``train`` for a set under ``speakers_blind/`` and ``dev`` for any other.
 
 Rebuilds each article's gold attributions, resolves them with
 ``accordingto.resolve.resolve`` and compares every source span's speaker and
@@ -21,20 +33,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def articles_dir(gold: str, articles: str | None, polnear: str) -> Path:
+    """The PolNeAR split folder of a speaker set's articles."""
+    if articles:
+        return Path(articles)
+    split = "train" if "speakers_blind" in Path(gold).resolve().parts else "dev"
+    for base in (Path(polnear), Path("/work/shared/data/polnear")):
+        if (base / split).is_dir():
+            return base / split
+    return Path(polnear) / split
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--polnear", default=str(ROOT.parent / "shared" / "data" / "polnear"))
     ap.add_argument("--gold", default=str(ROOT / "tests" / "data" / "speakers" / "dev_speakers.jsonl"))
+    ap.add_argument("--articles", "--split", dest="articles", default=None,
+                    help="the PolNeAR split folder with the set's articles (default: train for speakers_blind/, else dev)")
     ap.add_argument("--errors", type=int, default=3, help="examples shown per error category (0: none, -1: all)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
 
     from accordingto.evaluate_speakers import NO_TYPE, TYPES, read_gold, score_speakers
 
-    dev = Path(args.polnear) / "dev"
-    if not dev.is_dir():
-        dev = Path("/work/shared/data/polnear/dev")
-    s = score_speakers(read_gold(args.gold), dev)
+    s = score_speakers(read_gold(args.gold), articles_dir(args.gold, args.articles, args.polnear))
     if args.json:
         print(json.dumps(s, indent=1, ensure_ascii=False))
         return

@@ -63,20 +63,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .names import strip_titles
 from .read.polnear import GoldAttribution, iter_articles
 
 TYPES = ("person", "organisation", "outlet", "document", "anonymous", "group", "artefact")
 NO_TYPE = "none"  # the type of a source the resolver gave no speaker
 
 _DETERMINERS = frozenset("the a an this that these those some many several most all both".split())
-_TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sen sens senator rep reps representative gov governor president
-    vice secretary rev gen lt col maj capt sgt adm judge justice mayor ambassador
-    former retired
-    """.split()
-)
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _UNNAMED = frozenset({"anonymous", "group", "document", "artefact", None})
 
 
@@ -101,11 +94,8 @@ def normalise_name(name: str | None) -> str:
 
 
 def _core(words: list[str]) -> list[str]:
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words = words[:-1]
-    return words
+    """A name's words without titles and suffixes, by the resolver's normaliser (:mod:`accordingto.names`)."""
+    return strip_titles(words)
 
 
 def same_speaker(predicted: str | None, gold: str | None, gold_type: str | None = "person") -> bool:

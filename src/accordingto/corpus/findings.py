@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .store import StoreError, check_store, connect
+from ..names import KEY_TITLES
 
 PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 DIMENSIONS = ("outlet", *PERIODS)
@@ -147,8 +148,9 @@ ORDER BY {select_keys} attributions DESC, speaker_type
 """
 
 
-# Honorifics and titles that are not part of a name ("Mr. Trump", "Sen. Warren").
-_TITLES = "mr|mrs|ms|miss|dr|sen|senator|rep|gov|governor|president|mayor|the"
+# Honorifics and titles that are not part of a name ("Mr. Trump", "Sen. Warren"): the name normaliser's
+# (accordingto.names.KEY_TITLES, whose Python form is accordingto.names.voice_key).
+_TITLES = "|".join(sorted(KEY_TITLES | {"the"}))
 # SQL expression: the key under which one voice's names meet across articles.
 # Lower case, letters and digits only, no titles, no initials: "Donald J. Trump",
 # "Donald Trump" and "President Donald Trump" share the key "donald trump";

@@ -32,6 +32,7 @@ from .mentions import (
     DocInfo,
     category_of,
     head_of,
+    headline_name,
     make_cand,
     nominal_category,
     pronoun_info,
@@ -55,6 +56,8 @@ def resolve(doc: Doc, attributions: list[Attribution]) -> tuple[list[Attribution
         (i for i, a in enumerate(attributions) if a.source),
         key=lambda i: min(s.start for s in attributions[i].source),
     )
+    # sources inside quotation marks after those outside, whose speakers they may need
+    order.sort(key=lambda i: info.in_quote(min(s.start for s in attributions[i].source)))
     # first persons ("I", "we") last: they take the speaker of the quotation around them
     firsts = []
     for i in order:
@@ -66,7 +69,7 @@ def resolve(doc: Doc, attributions: list[Attribution]) -> tuple[list[Attribution
         if p is not None and p[0] == "first":
             firsts.append((i, head))
             continue
-        e = _link(reg, a, tokens, head, p)
+        e = _link(reg, a, tokens, head, p, attributions, linked)
         if e is not None:
             _credit(e, i, a, linked)
     for i, head in firsts:
@@ -109,7 +112,15 @@ def _pronoun_cand(info: DocInfo, tok: Token) -> Cand:
     return c
 
 
-def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) -> Entity | None:
+def _link(
+    reg: Registry,
+    a: Attribution,
+    tokens: list[Token],
+    head: Token,
+    p,
+    attributions: list[Attribution] | None = None,
+    linked: dict[int, Entity] | None = None,
+) -> Entity | None:
     """The entity a source refers to, its mention added to the entity; None when unknown."""
     info = reg.info
     if p is not None:
@@ -122,19 +133,33 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
                 return _partitive_antecedent(reg, head.head.head)  # "most of whom"
         else:
             exclude = [(s.start, s.end) for s in a.content]
+            quote = info.quote_at(head.idx)
+            speaker = None  # the quote's own speaker, who would say "I"
+            if quote is not None and attributions is not None and linked is not None:
+                speaker = _enclosing_speaker(info, head.idx, attributions, linked)
             e = coref.resolve_personal(
-                head.idx, info.sent_of[head.i], info.in_quote(head.idx), gender, plural, reg.entities, exclude
+                head.idx, info.sent_of[head.i], quote is not None, gender, plural, reg.entities, exclude,
+                quote=quote, speaker=speaker,
             )
             if e is not None and gender in ("m", "f") and e.gender is None:
                 e.gender = gender  # pronoun history
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
+            _name_owner(reg, a, e)
+        return e
+    # "Some said", "Some of them said": some of the group the text was just about
+    e = _partitive_pronoun(reg, a, tokens, head)
+    if e is not None:
         return e
     # "most of whom", "many of whom": the people the relative pronoun stands for
     if any(t.lower_ in ("whom", "which") and t.dep_ == "pobj" and t.head.head.i == head.i for t in tokens):
         e = _partitive_antecedent(reg, head)
         if e is not None:
             return e
+    # a headline source that runs on past its name into the verb: "Ines Ortega Slams Ferry Deal"
+    e = _headline_subject(reg, tokens)
+    if e is not None:
+        return e
     # several speakers: "Sens. Jon Tester and David Vitter", "France and Germany"
     e = _coordination(reg, tokens)
     if e is not None:
@@ -158,6 +183,7 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
     c = source_nominal(info, phrase)
     if c is None:
         return None
+    c.given = phrase[-1].i == tokens[-1].i
     group = _recent_coordination(reg, c)
     if group is not None:
         e = group
@@ -177,13 +203,54 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
         name = _pronoun_owner_name(reg, a, phrase)
         if name:
             e.fixed_name = name
+    _name_owner(reg, a, e)
     return e
+
+
+def _name_owner(reg: Registry, a: Attribution, e: Entity) -> None:
+    """An unnamed speaker whose name has a pronoun in it ("his income tax returns", reached from a
+    "they"): the pronoun replaced by the name it stands for, read where that mention stands."""
+    info = reg.info
+    if e.named or e.fixed_name or not set(e.name(info).lower().split()) & _OWNER_PRONOUNS:
+        return
+    name = e.name(info)
+    for m in e.mentions:
+        if m.kind != "pronoun" and name in m.text:
+            tokens = info.tokens_in(m.start, m.end)
+            owner = _pronoun_owner_name(reg, a, tokens)
+            if owner:
+                ws = owner.split()
+                while len(ws) > 1 and ws[0].lower() in lx.DETERMINERS:
+                    ws = ws[1:]
+                e.fixed_name = " ".join(ws)
+            return
 
 
 _OWNER_PRONOUNS = frozenset({"his", "her", "him", "its", "their", "them"})
 
 
 _PLAIN_PEOPLE = frozenset({"man", "men", "woman", "women", "two", "pair", "candidate", "leader", "nominee"})
+
+
+def _headline_subject(reg: Registry, tokens: list[Token]) -> Entity | None:
+    """The named speaker a headline source starts with, where the words after the name are the
+    headline's verb and its object ("Elizabeth Warren Hammers Wells Fargo CEO")."""
+    info = reg.info
+    if not tokens or tokens[-1].idx >= info.headline_end:
+        return None
+    hit = reg.at(tokens[0].i)
+    if hit is None or not hit[0].named or hit[1].start != tokens[0].idx or hit[0].type not in ("person", "organisation"):
+        return None
+    after = [t for t in tokens if t.idx >= hit[1].end and not t.is_punct]
+    if not after:
+        return None
+    verb = after[0]
+    low = verb.lower_
+    if low in lx.HEADLINE_WORDS or (verb.text[:1].isupper() and low.endswith("s") and not low.endswith("ss")
+                                    and verb.tag_ in ("VBZ", "NNP", "NNPS", "NNS") and reg.at(verb.i) is None
+                                    and not verb.ent_type_):
+        return hit[0]
+    return None
 
 
 def _recent_coordination(reg: Registry, c) -> Entity | None:
@@ -378,6 +445,8 @@ def _looks_like_name(info: DocInfo, tokens: list[Token], head: Token) -> bool:
     """A proper name NER missed ("TheDC", "Politifact"), not a capitalised common noun ("Readers")."""
     if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return False
+    if (head.lower_ in lx.QUANTITY_WORDS or head.lower_ in lx.PEOPLE_PRONOUNS) and not head.ent_type_:
+        return False  # "Several in the crowd" tagged a proper noun at a paragraph's start
     others = [t for t in tokens if t.i != head.i and t.pos_ == "PROPN"]
     if (head.lower_ in NOMINAL_WORDS or head.lemma_.lower() in NOMINAL_WORDS) and not others:
         return False  # "the Union", "Sources"
@@ -435,7 +504,10 @@ def _link_unlabelled_name(reg: Registry, tokens: list[Token], head: Token) -> En
         lo -= 1
     while hi + 1 < len(doc) and part(hi + 1) and hi - head.i < 4:
         hi += 1
-    c = make_cand(info, list(doc[lo : hi + 1]), "name", "")
+    run = list(doc[lo : hi + 1])
+    if len(run) > 1 and run[-1].idx < info.headline_end:
+        run = headline_name(info, run)  # "Nadia Fiore Slams": the name the body writes
+    c = make_cand(info, run, "name", "")
     if c is None:
         return None
     for e in reg.entities:
@@ -467,7 +539,30 @@ def _relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
         hit = reg.at(noun.i)
         if not _personlike(noun, hit[0] if hit else None) and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
+    # "council members who opposed the plan, who said": the second "who" is the members', whom the
+    # parser hung on "plan"; the antecedent is the phrase with its restrictive clause
+    if tok.lower_ in ("who", "whom") and not _personlike(noun, reg.at(noun.i)[0] if reg.at(noun.i) else None):
+        up = noun
+        while up.head.i != up.i and up.dep_ in ("dobj", "pobj", "prep", "relcl", "acl", "attr", "npadvmod"):
+            up = up.head
+            if up.pos_ in ("NOUN", "PROPN") and up.i < noun.i and _personlike(up, reg.at(up.i)[0] if reg.at(up.i) else None):
+                return _with_clause(reg, up, noun)
     hit = reg.at(noun.i)
+    # "some who saw the comment as a dig": a restrictive clause (no comma before it) is part of
+    # the unnamed antecedent's name
+    if tok.lower_ in ("who", "whom") and _personlike(noun, hit[0] if hit else None) and (
+        hit is None or not hit[0].named
+    ) and noun.i < tok.i and not any(
+        t.is_punct for t in reg.info.doc[noun.i + 1 : tok.i]
+    ) and not (noun.pos_ == "PROPN" or noun.ent_type_):
+        end = verb
+        for t in verb.subtree:
+            if t.is_punct and t.i > verb.i:
+                break
+            end = t if t.i > end.i else end
+        e = _with_clause(reg, noun, end)
+        if e is not None:
+            return e
     if hit is not None:
         return hit[0]
     # an unregistered noun phrase: an entity of its own (not an unknown proper name)
@@ -475,6 +570,65 @@ def _relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
     if c is None or (noun.pos_ == "PROPN" and c.label == "unknown"):
         return None
     return reg.new(new_nominal(c))
+
+
+_PARTITIVE_PRONOUNS = frozenset("some many most several few both all none".split())
+
+
+def _partitive_pronoun(reg: Registry, a: Attribution, tokens: list[Token], head: Token) -> Entity | None:
+    """A quantifier standing alone for people ("Some said …", "A few said …") or for some of a
+    pronoun's ("Some of them"): part of the group the text was just about, named by the quantifier
+    and that group's phrase ("Some council members who opposed the plan", "Some of the council
+    members who opposed the plan"). A new speaker of its own, of type group."""
+    info = reg.info
+    if head.lower_ not in _PARTITIVE_PRONOUNS or head.pos_ not in ("PRON", "DET", "ADJ", "NOUN", "PROPN"):
+        return None
+    inside = {t.i for t in tokens}
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i in inside]
+    objs = [g for c in of for g in c.children if g.dep_ == "pobj" and g.i in inside]
+    words = [t for t in tokens if not t.is_punct]
+    if objs:
+        if objs[0].lower_ not in ("them", "these", "those") or len(words) > 3:
+            return None
+        pron = objs[0]
+    elif len(words) <= 2 and all(t.lower_ in _PARTITIVE_PRONOUNS or t.lower_ == "a" for t in words):
+        pron = head
+    else:
+        return None
+    if head.i + 1 < len(info.doc) and info.doc[head.i + 1].pos_ in ("NOUN", "PROPN") and not objs:
+        return None  # "Some Democrats": a noun phrase of its own
+    exclude = [(s.start, s.end) for s in a.content]
+    group = coref.resolve_personal(
+        pron.idx, info.sent_of[pron.i], info.in_quote(pron.idx), None, True,
+        [e for e in reg.entities if e.type in ("group", "anonymous") and e.plural and not e.named], exclude,
+    )
+    if group is not None and group.part_of is not None:
+        group = group.part_of  # "Some said …; some of them said": of the same group
+    if group is None:
+        return None
+    last = max((m for m in group.mentions if m.end <= pron.idx), key=lambda m: m.start, default=None)
+    if last is None or info.sent_of[pron.i] - last.sent > 2:
+        return None
+    ws = group.name(info).split()
+    while len(ws) > 1 and (ws[0].lower() in lx.QUANTITY_WORDS or ws[0].lower() in lx.DETERMINERS):
+        ws = ws[1:]  # "Several council members": the members
+    name = " ".join(ws)
+    quant = info.text[words[0].idx : head.idx + len(head.text)]
+    fixed = f"{quant} of the {name}" if objs else f"{quant} {name}"
+    for e in reg.entities:
+        if e.fixed_name == fixed and e.part_of is group:
+            return e
+    c = make_cand(info, tokens, "nominal", "group")
+    if c is None:
+        return None
+    c.mention_kind = "nominal"
+    c.plural = True
+    return reg.new(
+        Entity(
+            mentions=[c], named=False, type="group", label="group", lemma=group.lemma, plural=True,
+            fixed_name=fixed, part_of=group,
+        )
+    )
 
 
 def _partitive_antecedent(reg: Registry, quant: Token) -> Entity | None:
@@ -501,6 +655,26 @@ def _partitive_antecedent(reg: Registry, quant: Token) -> Entity | None:
         return hit[0]
     e = reg.new(new_nominal(c))
     if e.type in ("unknown", "person"):
+        e.type = "group"
+    return e
+
+
+def _with_clause(reg: Registry, noun: Token, last: Token) -> Entity | None:
+    """The entity of a noun phrase for people, given the mention that runs to the end of its
+    restrictive relative clause ("council members who opposed the plan")."""
+    info = reg.info
+    tokens = [t for t in info.doc[noun.left_edge.i : last.i + 1]]
+    hit = reg.at(noun.i)
+    if hit is not None and hit[0].named:
+        return hit[0]
+    c = source_nominal(info, tokens)
+    if c is None:
+        return hit[0] if hit is not None else None
+    if hit is not None:
+        reg.attach(hit[0], c)
+        return hit[0]
+    e = reg.new(new_nominal(c))
+    if e.type in ("unknown", "person") and c.plural:
         e.type = "group"
     return e
 

@@ -13,32 +13,15 @@ import re
 from . import lexicon as lx
 from .mentions import Cand, DocInfo
 
+from ..names import core_words, same_given_name, titles_in, words  # noqa: F401  (one normaliser)
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_WORD = re.compile(r"[\w][\w.'’&-]*")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.replace("\n", " "))
-
-
-def core_words(text: str, person: bool = True) -> list[str]:
-    """The name without leading "the", titles, a possessive or suffixes ("Mayor Ted Wheeler" → Ted Wheeler)."""
-    ws = [_POSSESSIVE.sub("", w) for w in words(text)]
-    ws = [w for w in ws if w]
-    while ws and ws[0].lower() == "the":
-        ws = ws[1:]
-    if person:
-        while len(ws) > 1 and _bare(ws[0]) in lx.TITLES:
-            ws = ws[1:]
-        while len(ws) > 1 and _bare(ws[-1]) in lx.NAME_SUFFIXES:
-            ws = ws[:-1]
-    return ws
 
 
 def cand_core(c: Cand) -> tuple[str, ...]:
     """Core words of a candidate, titles stripped only where it may be a person (cached on it)."""
     if c.core is None:
-        c.core = tuple(core_words(c.text, person=c.label in ("PERSON", "")))
+        c.core = tuple(core_words(c.text, person=c.label in ("PERSON", ""), package=c.label == "PERSON"))
     return c.core
 
 
@@ -51,19 +34,6 @@ def wordset(c: Cand) -> frozenset[str]:
 
 def cand_key(c: Cand) -> tuple[str, ...]:
     return tuple(_bare(w) for w in cand_core(c))
-
-
-def titles_in(text: str) -> list[str]:
-    out = []
-    for w in words(text):
-        b = _bare(w)
-        if b == "the":
-            continue
-        if b in lx.TITLES:
-            out.append(b)
-        else:
-            break
-    return out
 
 
 def _bare(w: str) -> str:
@@ -172,12 +142,16 @@ def generic_short(key: tuple[str, ...]) -> bool:
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Each word of ``short`` in order in ``long``, as written, as an initial, or (the first word, a
+    given name) as a nickname of it: "Rob Ames" in "Robert K. Ames"."""
     it = iter(long)
-    return all(any(_initial_ok(s, w) for w in it) for s in short)
+    return all(any(_initial_ok(s, w, k == 0) for w in it) for k, s in enumerate(short))
 
 
-def _initial_ok(s: str, w: str) -> bool:
-    return s == w or (len(s) == 1 and w.startswith(s)) or (len(w) == 1 and s.startswith(w))
+def _initial_ok(s: str, w: str, given: bool = False) -> bool:
+    if s == w or (len(s) == 1 and w.startswith(s)) or (len(w) == 1 and s.startswith(w)):
+        return True
+    return given and same_given_name(s, w)
 
 
 def paren_aliases(info: DocInfo, cands: list[Cand]) -> list[tuple[Cand, int, int]]:

@@ -54,7 +54,7 @@ def nominal_matches(c: Cand, e: "Entity") -> bool:
             return lemma in lx.OUTLET_NOUNS or lemma in e.roles
         if e.type == "organisation" and e.label in ("GPE", "LOC"):  # "the city", "the country"
             return lemma in lx.ORG_NOUN_CLASSES["place"]
-        if e.type == "organisation" and e.label in ("ORG", "FAC", ""):
+        if e.type == "organisation" and e.label in ("ORG", "FAC", "", "PERSON"):  # PERSON: NER's, the words say otherwise
             if lemma in _CAMPAIGN_WORDS:  # "the campaign" is a candidate's, not the party committee
                 return bool(e.roles & _CAMPAIGN_WORDS)
             if lemma in e.roles or (lemma in _GENERIC_ORG and lemma not in lx.OUTLET_NOUNS):
@@ -88,24 +88,35 @@ def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool
     named entity after it is taken when none comes before.
     """
     best = None
-    best_key = (-1, -1)
+    best_key = (-1, -1, -1, -1)
     for e in entities:
         if not nominal_matches(c, e):
             continue
         shared = _describes(c, e)
         if shared < 0:
             continue
+        # the organisation the text called by this very noun ("Osterfeld Holdings, the grocery
+        # retailer" … "The retailer") before one that is only of its kind
+        exact = int(e.named and e.type in ("organisation", "outlet") and c.lemma in e.roles and c.lemma in lx.ORG_NOUNS)
         for m in reversed(e.mentions):
             if m.end <= before and m.start != c.start:
-                if (shared, m.start) > best_key:
-                    best, best_key = e, (shared, m.start)
+                # "The company" after "Velmar said it would buy Ostrand": the one the last sentences
+                # were about (a subject), not the last one named
+                subject = int(
+                    e.named and e.type == "organisation" and c.lemma in _GENERIC_ORG | lx.ORG_NOUN_CLASSES["company"]
+                    and any((x.subject or x.initial) and x.end <= before and 0 <= c.sent - x.sent <= 2 for x in e.mentions)
+                )
+                if (shared, exact, subject, m.start) > best_key:
+                    best, best_key = e, (shared, exact, subject, m.start)
                 break
     if best is not None or not after:
         return best
     first = None
     first_pos = None
     for e in entities:
-        if not e.named or not nominal_matches(c, e) or _describes(c, e) < 0:
+        # a named one, or the document the body describes ("New Survey" … "A survey released Monday")
+        unnamed_document = not e.named and e.type == "document" and c.label == "document"
+        if not (e.named or unnamed_document) or not nominal_matches(c, e) or _describes(c, e) < 0:
             continue
         pos = next((m.start for m in e.mentions if m.start >= before), None)
         if pos is not None and (first_pos is None or pos < first_pos):
@@ -136,6 +147,8 @@ def pronoun_compatible(e: "Entity", gender: str | None, plural: bool) -> tuple[b
             return True, 0.0 if e.named else -0.3
         if e.type == "anonymous":  # singular they for "a source"
             return True, -0.5
+        if e.type in ("document", "artefact") and e.plural:  # "his tax returns … they show"
+            return True, -0.2
     return False, 0.0
 
 
@@ -147,21 +160,34 @@ def resolve_personal(
     plural: bool,
     entities: list["Entity"],
     exclude: list[tuple[int, int]],
+    quote: tuple[int, int] | None = None,
+    speaker: "Entity | None" = None,
 ) -> "Entity | None":
-    """The most salient compatible entity mentioned before ``pos`` (a pronoun), or None."""
+    """The most salient compatible entity mentioned before ``pos`` (a pronoun), or None.
+
+    Quotation marks bound what a pronoun may refer to: outside a quote, a pronoun does not take a
+    noun phrase that only stands inside one ("My family has waited," she said: she is not the
+    family); inside a quote (``quote``, its span), it refers within its speaker's world: what the
+    quote itself names first, and never the quote's own speaker (``speaker``), who says "I"."""
     best = None
     best_score = float("-inf")
     for e in entities:
+        if speaker is not None and e is speaker and not plural:
+            continue
         ok, bonus = pronoun_compatible(e, gender, plural)
         if not ok:
             continue
         m = None
         for cand in reversed(e.mentions):
             if cand.end <= pos and not any(s <= cand.start < t for s, t in exclude):
+                if not in_quote and cand.in_quote and not e.named and cand.kind != "pronoun":
+                    continue  # a phrase inside someone's quote
                 m = cand
                 break
         if m is None:
             continue
+        if quote is not None and quote[0] <= m.start < quote[1]:
+            bonus += 0.5  # named in the same quote
         # all its mentions in that sentence: "Clinton, the former secretary of State, stressed …"
         same = [x for x in e.mentions if x.sent == m.sent and x.end <= pos and x.start <= m.start]
         d = sent - m.sent

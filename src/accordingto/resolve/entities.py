@@ -12,10 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..names import is_given_name, person_name
 from . import aliases, coref
 from . import lexicon as lx
 from . import types as tp
-from .mentions import Cand, DocInfo, category_of, make_cand, named_candidates, nominal_candidates, phrase_descr
+from .mentions import (
+    Cand,
+    DocInfo,
+    category_of,
+    headline_name,
+    make_cand,
+    named_candidates,
+    nominal_candidates,
+    phrase_descr,
+)
 
 
 @dataclass
@@ -35,6 +45,7 @@ class Entity:
     first_spoke: int | None = None
     fixed_name: str | None = None  # several speakers in one source: "Jon Tester and David Vitter"
     members: tuple[int, ...] = ()  # their entities' ids
+    part_of: "Entity | None" = None  # "Some" of "council members": the group it is part of
 
     def add(self, c: Cand) -> None:
         """Add a mention, dropping any of ours it contains (or skipping it when one of ours contains it)."""
@@ -101,10 +112,18 @@ def build(info: DocInfo) -> Registry:
     nominals = nominal_candidates(info, in_names)
     # "the Central and East European Coalition": a name NER missed, not a nominal
     proper = [c for c in nominals if _proper_phrase(info, c)]
-    for c in proper:
-        c.kind, c.label, c.mention_kind = "name", "ORG", "name"
-    named += proper
     proper_ids = {id(c) for c in proper}
+    for k, c in enumerate(proper):
+        c.kind, c.label, c.mention_kind = "name", "ORG", "name"
+        if c.end <= info.headline_end:  # "Nadia Fiore Slams Ferry Deal": the name the body writes
+            tokens = info.tokens_in(c.start, c.end)
+            cut = headline_name(info, tokens)
+            if len(cut) < len(tokens):
+                short = make_cand(info, cut, "name", "PERSON" if any(t.ent_type_ == "PERSON" for t in cut) else "ORG")
+                if short is not None:
+                    short.mention_kind = "name"
+                    proper[k] = short
+    named += proper
     nominals = [c for c in nominals if id(c) not in proper_ids]
     named = _split_glued_names(info, named)
     _annotate_named(info, named)
@@ -131,6 +150,7 @@ def build(info: DocInfo) -> Registry:
         owner.aliases.add(c.text.replace(".", ""))
         reg.attach(owner, c)
     _complete_names(reg)
+    _repeat_names(reg)
     _expand_acronyms(reg)
     _scan_aliases(reg)
     _chain_nominals(reg, nominals)
@@ -165,6 +185,8 @@ def _proper_phrase(info: DocInfo, c: Cand) -> bool:
     head = info.doc[c.head]
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return False
+    if c.end <= info.headline_end and info.lowercase_word(head):
+        return False  # a title-cased headline's common noun: "New Survey Finds …" (the body's "a survey")
     span = info.doc.char_span(c.start, c.end, alignment_mode="expand")
     return span is not None and any(t.pos_ == "PROPN" and t.i != head.i and t.text[:1].isupper() for t in span)
 
@@ -212,6 +234,98 @@ def finish_named(e: Entity, info: DocInfo) -> None:
         if m.mention_kind == "abbreviation":
             e.aliases.add(m.text.replace(".", ""))
     e.plural = e.label == "NORP" and best.text.endswith("s")
+    if e.label in ("PERSON", "ORG", "") and e.type in ("person", "organisation", "outlet"):
+        e.type = _context_type(e, info) or e.type
+
+
+def _context_type(e: Entity, info: DocInfo) -> str | None:
+    """Person, organisation or outlet by the words around a name, where NER's label may be wrong:
+    a corporate word ending it ("Halvorsen Pharma", "Keller & Dunn"), an apposition ("X, the
+    retailer", "X, a writer for …"), a role it is the organisation of ("a spokesman for X", "X's
+    chief executive"), a title or a given name (a person), "X reported" (an outlet), "X said in a
+    statement" (an organisation, where NER does not say person). None where the words say nothing
+    or disagree."""
+    doc = info.doc
+    person = org = outlet = 0.0
+    statement = False
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        ws = aliases.words(m.text)
+        org_words = any(_bare_word(w) in lx.ORG_NOUNS or _bare_word(w) in lx.CORPORATE_WORDS for w in ws)
+        if len(ws) > 1 and (_bare_word(ws[-1]) in lx.CORPORATE_WORDS or "&" in ws):
+            org += 1
+        titles = [t for t in aliases.titles_in(m.text) if t not in _PARTY_TITLES]
+        if (titles and len(aliases.core_words(m.text)) < len(ws)) or m.gender:
+            person += 1  # "Sen. X", "Mr. X" (not "GOP" alone)
+        head = doc[m.head]
+        for noun in _apposed_nouns(head):
+            cat = category_of(noun, guess=False)[0]
+            if cat in ("person", "anonymous") and noun.tag_ not in ("NNS", "NNPS"):
+                person += 1
+            elif cat == "outlet":
+                outlet += 1
+            elif cat == "organisation" or noun.lemma_.lower() in lx.ORG_NOUN_CLASSES["company"]:
+                org += 1
+        # "a spokesman for X", "an analyst at X", "the chief executive of X"
+        if head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "with") and head.ent_type_ not in ("GPE", "LOC"):
+            role = head.head.head
+            if role.pos_ == "NOUN" and role.lemma_.lower() in lx.MEMBER_ROLES:
+                org += 1
+        # "X's chief executive", "X's shares"
+        if any(c.tag_ == "POS" for c in head.children) and head.head.lemma_.lower() in lx.ORG_PARTS:
+            org += 1
+        verb = head.head if head.dep_ == "nsubj" else None
+        the = ws[:1] == ["The"] or (head.left_edge.i < head.i and head.left_edge.text == "The")
+        if verb is not None and verb.lemma_.lower() in _REPORT_VERBS and the and not org_words:
+            outlet += 1  # "The Ledger reported"
+        if verb is not None and verb.lemma_.lower() in ("say", "announce") and any(
+            p.lower_ == "in" and any(o.lemma_.lower() in ("statement", "release", "filing") for o in p.children)
+            for p in verb.children
+        ):
+            statement = True
+    if statement and not person and e.label != "PERSON":
+        org += 1
+    given = _given_name(e)
+    if given and not org and not outlet and e.type != "outlet":
+        person += 1
+    if outlet and not person:
+        return "outlet"
+    if org > person:
+        return "organisation" if e.type != "outlet" else None
+    if person > org and e.type == "organisation" and e.label in ("ORG", "", "PERSON"):
+        return "person"
+    return None
+
+
+_REPORT_VERBS = frozenset({"report", "publish", "broadcast", "air"})
+# Titles that also start organisations' names ("Democratic National Committee"): no sign of a person.
+_PARTY_TITLES = frozenset("democratic republican gop independent former retired then acting interim incumbent".split())
+
+
+def _bare_word(w: str) -> str:
+    return w.lower().replace(".", "").strip(",")
+
+
+def _apposed_nouns(head) -> list:
+    """The common nouns in apposition to a name, either way: "X, the retailer", "the retailer, X"."""
+    out = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        out.append(head.head)
+    return out
+
+
+def _given_name(e: Entity) -> bool:
+    """Whether the fullest name starts with a given name that the nickname lexicon or the first-name
+    lists know ("Robert K. Ames", "Dana Reyes")."""
+    best = _canonical_cand(e)
+    core = aliases.core_words(best.text)
+    if len(core) < 2 or len(core) > 4 or not core[0][:1].isupper():
+        return False
+    if any(_bare_word(w) in lx.ORG_NOUNS or _bare_word(w) in lx.CORPORATE_WORDS for w in core):
+        return False  # "Christian News Service"
+    first = core[0].lower()
+    return first in lx.FEMALE_NAMES or first in lx.MALE_NAMES or is_given_name(first)
 
 
 def _canonical_cand(e: Entity) -> Cand:
@@ -226,15 +340,12 @@ def canonical_name(e: Entity, info: DocInfo) -> str:
     if e.fixed_name:
         return e.fixed_name
     if not e.named:
-        return _nominal_name(e)
+        return _nominal_name(e, info)
     best = _canonical_cand(e)
     text = re.sub(r"\s+", " ", best.text).strip()
     text = re.sub(r"(?:'s|’s)$", "", text)
     if e.type == "person":
-        core = aliases.core_words(text)
-        if core:
-            i = text.find(core[0])
-            text = text[i:] if i >= 0 else " ".join(core)
+        text = person_name(text)
     if e.type != "person" and e.label in ("ORG", "FAC", ""):
         ws = text.split()
         lead = 1 if ws and ws[0].lower() == "the" else 0
@@ -260,16 +371,76 @@ def _sentence_initial(info: DocInfo, start: int) -> bool:
     return tok.is_sent_start or tok.i == 0 or "\n" in info.text[max(0, start - 2) : start]
 
 
-def _nominal_name(e: Entity) -> str:
-    def words_of(m: Cand) -> list[str]:
-        ws = m.text.split()
+def _nominal_name(e: Entity, info: DocInfo | None = None) -> str:
+    def full(m: Cand) -> str:
+        if info is not None and e.type in _MODIFIED_TYPES and m.kind != "pronoun":
+            if not m.given:  # a source span says itself where it ends
+                return _with_modifiers(info, m)
+        return m.text
+
+    def size(m: Cand) -> int:
+        ws = full(m).split()
         while ws and ws[0].lower() in lx.DETERMINERS:
             ws = ws[1:]
-        return ws
+        return len(ws)
 
-    best = max(e.mentions, key=lambda m: (m.kind != "pronoun", len(words_of(m)), -m.start))
-    ws = words_of(best) or best.text.split()
-    return " ".join(ws)
+    best = max(e.mentions, key=lambda m: (m.kind != "pronoun", size(m), -m.start))
+    text = full(best)
+    ws = text.split()
+    while ws and ws[0].lower() in lx.DETERMINERS:
+        ws = ws[1:]
+    ws = ws or best.text.split()
+    return unglue(" ".join(ws))
+
+
+_MODIFIED_TYPES = frozenset({"document", "artefact"})
+
+
+def _with_modifiers(info: DocInfo, m: Cand) -> str:
+    """A document's or an artefact's mention with the restrictive modifiers after its head: "A survey
+    released Monday by the Pell Institute", "video footage posted by X" (up to a comma, a dash or a
+    clause of its own)."""
+    doc = info.doc
+    head = doc[m.head]
+    end = m.end
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in ("prep", "acl") or info.in_quote(child.idx) != m.in_quote:
+            continue
+        if any(t.is_punct or "\n" in t.text for t in doc[head.i + 1 : child.i]):
+            break
+        if child.dep_ == "acl" and child.tag_ not in ("VBN", "VBG"):
+            break
+        last = None
+        for t in doc[child.i : child.right_edge.i + 1]:
+            if t.text in (",", "—", "–", "--", ";", ":", '"', "“", "”") or "\n" in t.text:
+                break
+            if t.pos_ in ("VERB", "AUX") and t.i != child.i:
+                break  # "a sign in front of the guillotine read …": the sentence's verb
+            last = t
+        if last is None:
+            break
+        end = max(end, last.idx + len(last.text))
+        if last.i < child.right_edge.i:
+            break
+    return info.text[m.start : end]
+
+
+def unglue(text: str) -> str:
+    """A phrase without a word of the text before it glued on by a bracket ("plan(some of these
+    members" → "some of these members") and without unmatched brackets or quotes at its ends."""
+    m = re.search(r"^\S*?\w[(\[](?=\w)", text)
+    if m:
+        text = text[m.end() :]
+        ws = text.split()
+        while len(ws) > 1 and ws[0].lower() in lx.DETERMINERS:
+            ws = ws[1:]
+        text = " ".join(ws)
+    for op, cl in ("()", "[]", "“”"):
+        if text.endswith(cl) and op not in text:
+            text = text[:-1]
+        if text.startswith(op) and cl not in text:
+            text = text[1:]
+    return text.strip(" ,;:([“").rstrip(" ,;:([“")
 
 
 def _expand_acronyms(reg: Registry) -> None:
@@ -360,6 +531,37 @@ def _complete_names(reg: Registry) -> None:
             break
 
 
+def _repeat_names(reg: Registry) -> None:
+    """A name of two or more words NER found in one place is the same name wherever the text writes it
+    again as it is ("Velmar Industries said …" at a sentence's start, which NER missed)."""
+    info = reg.info
+    doc = info.doc
+    forms: dict[str, list[Entity]] = {}
+    for e in reg.entities:
+        if not e.named:
+            continue
+        for m in e.mentions:
+            if m.kind == "name" and m.mention_kind == "name" and len(m.text.split()) > 1 and "\n" not in m.text:
+                last = m.text.split()[-1].lower().rstrip(".")
+                if last in lx.TITLES or last in lx.PERSON_ROLE_NOUNS:
+                    continue  # "British Prime Minister": a role, not a name
+                if m.text[:1].isupper() and e not in forms.setdefault(m.text, []):
+                    forms[m.text].append(e)
+    for form, owners in forms.items():
+        if len(owners) != 1:
+            continue
+        e = owners[0]
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", info.text):
+            span = doc.char_span(hit.start(), hit.end(), alignment_mode="contract")
+            if span is None or any(t.i in reg.by_token for t in span):
+                continue
+            c = make_cand(info, list(span), "name", e.label)
+            if c is None:
+                continue
+            c.mention_kind = "name"
+            reg.attach(e, c)
+
+
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.&'’-]*")
 
 
@@ -415,7 +617,11 @@ def _name_only(info: DocInfo, tok) -> bool:
 def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
     """Link nominal noun phrases to what they refer back to; each unlinked one is a new entity."""
     info = reg.info
-    cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: c.start)
+    # a headline's bare noun ("New Survey Finds …") last: it may point forward to what the body describes
+    def bare_headline(c: Cand) -> bool:
+        return c.end <= info.headline_end and not c.det and info.doc[c.head].pos_ in ("PROPN", "NOUN")
+
+    cands = sorted((c for c in cands if c.head not in reg.by_token), key=lambda c: (bare_headline(c), c.start))
     orgs = _org_names(reg)
     for c in cands:
         head = info.doc[c.head]
@@ -426,7 +632,7 @@ def _chain_nominals(reg: Registry, cands: list[Cand]) -> None:
             target = orgs[_nominal_key(c.text)]  # "the Harbor Town council" = "Harbor Town Council"
         else:
             # a capitalised bare noun is a headline's ("…, Says Union"): it may point forward
-            target = link_nominal(reg, c, headline=head.pos_ == "PROPN" and not c.det)
+            target = link_nominal(reg, c, headline=not c.det and (head.pos_ == "PROPN" or bare_headline(c)))
         if target is not None:
             reg.attach(target, c)
         else:
@@ -500,6 +706,8 @@ def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | Non
     """The entity an unnamed noun phrase refers back to, if it is anaphoric."""
     if c.det in ("the", "this", "that", "these", "those", "poss"):
         e = coref.resolve_definite(c, reg.entities, c.start)
+        if e is not None and not _names_agree(reg, c, e):
+            e = None  # "the Obama administration" is no earlier "Congress"
         if (e is None or not e.named) and not c.plural and c.lemma in lx.ORG_NOUN_CLASSES["company"]:
             first = c.text.split()[0].lower()
             if c.det == "the" or first in ("his", "her", "its", "their"):
@@ -511,6 +719,22 @@ def link_nominal(reg: Registry, c: Cand, headline: bool = False) -> Entity | Non
     if not c.det and headline:
         return coref.resolve_definite(c, reg.entities, c.start, after=True)
     return None
+
+
+def _names_agree(reg: Registry, c: Cand, e: Entity) -> bool:
+    """Whether the proper names inside a description ("the Obama administration", "the Saudi
+    government") are words of the entity it would refer to: a description with a name of its own
+    is that name's, not any body of its kind."""
+    doc = reg.info.doc
+    head = doc[c.head]
+    names = [
+        t.lower_ for t in doc[head.left_edge.i : head.i]
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "GPE", "NORP") and t.dep_ in ("compound", "amod", "poss", "nmod")
+    ]
+    if not names:
+        return True
+    words = {w.lower().rstrip("'’s") for m in e.mentions for w in m.text.split()} | {r.lower() for r in e.roles}
+    return all(n.rstrip("'’s") in words for n in names)
 
 
 def _main_company(reg: Registry, c: Cand) -> Entity | None:

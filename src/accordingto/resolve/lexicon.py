@@ -6,22 +6,10 @@ where noted. Only data lives here: no logic.
 
 from __future__ import annotations
 
-# Words that may precede a name and are not part of it ("Mayor Ted Wheeler",
-# "Sen. Ted Cruz", "Retired Lt. Gen. Michael Flynn"). Compared without dots.
-TITLES = frozenset(
-    """
-    sens reps govs drs messrs mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother
-    mayor sen senator rep representative congressman congresswoman gov governor lt ltgov
-    president vice vp secretary minister chancellor premier ambassador speaker leader
-    gen general col colonel maj major capt captain sgt sergeant cpl corporal adm admiral
-    lieutenant commander cmdr chief officer detective sheriff deputy judge justice
-    attorney lawyer counsel prosecutor atty
-    retired former then acting interim incumbent nominee candidate
-    democratic republican gop independent
-    prince princess king queen pope rabbi imam bishop cardinal
-    chairman chairwoman chair ceo cfo coo founder director
-    """.split()
-)
+# Words that may precede a name and are not part of it, and name suffixes: kept with the one name
+# normaliser (:mod:`accordingto.names`), which adds nameparser's.
+from ..names import OWN_TITLES as TITLES  # noqa: E402
+from ..names import OWN_SUFFIXES as NAME_SUFFIXES  # noqa: E402
 
 # Headline verbs NER glues onto names ("Obama Says", "Rip Donald Trump").
 HEADLINE_WORDS = frozenset(
@@ -63,6 +51,7 @@ ROLE_SYNONYMS = [
     {"chairman", "chairwoman", "chair"},
     {"candidate", "nominee"},
     {"officer", "agent"},
+    {"poll", "survey"},
 ]
 
 # Describing words that mean the same ("GOP nominee" = "Republican nominee").
@@ -73,7 +62,31 @@ DESCR_SYNONYMS = {
 # Describing words of which one excludes the others ("the Republican nominee" is not the Libertarian).
 EXCLUSIVE_DESCR = [{"republican", "democratic", "libertarian", "green", "independent"}]
 
-NAME_SUFFIXES = frozenset("jr sr ii iii iv v esq phd md".split())
+# Last words of a company's name ("Halvorsen Pharma", "Osterfeld Holdings", "Velmar Industries Inc."):
+# legal forms and the commonest kinds of business.
+CORPORATE_WORDS = frozenset(
+    """
+    inc corp corporation co llc ltd plc ag gmbh sa nv llp lp bv oy ab spa srl kg pty
+    holdings industries pharma pharmaceuticals partners capital motors airlines airways technologies
+    systems labs laboratories energy foods brands enterprises solutions associates ventures logistics
+    securities investments insurance bancorp financial telecom communications manufacturing
+    """.split()
+)
+# Roles held in an organisation: "a spokesman for X", "an analyst at X" make X an organisation.
+MEMBER_ROLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson executive ceo director manager employee engineer analyst
+    economist lawyer attorney counsel representative officer president chairman chairwoman founder
+    partner vice-president vp strategist researcher consultant worker staffer
+    """.split()
+)
+# What an organisation has and a person does not: "X's chief executive", "X's shares".
+ORG_PARTS = frozenset(
+    """
+    ceo executive shares stock shareholders board headquarters subsidiary subsidiaries employees
+    workforce factory factories plant plants stores products customers revenue profits earnings
+    """.split()
+)
 
 # Words that can be skipped when matching an abbreviation to a name.
 FUNCTION_WORDS = frozenset("and of the for & de du la le on in at to a an".split())
@@ -130,7 +143,7 @@ ANONYMOUS_NOUNS = frozenset(
     """
     source official aide insider adviser advisor staffer spokesman spokeswoman spokesperson
     diplomat operative someone somebody person individual insider confidant associate
-    representative whistleblower informant
+    representative whistleblower informant investigator prosecutor administrator
     """.split()
 )
 
@@ -191,6 +204,16 @@ QUANTITY_WORDS = frozenset(
     two three four five six seven eight nine ten
     """.split()
 )
+# Nouns for a batch or run of things, seen through like quantities: "the first round of exit
+# polls", "a wave of online posts", "a trove of emails". The source is what follows "of".
+CONTAINER_WORDS = frozenset(
+    """
+    round wave series batch spate flood stream trove cache set slate string barrage torrent rash
+    flurry volley pile stack collection bundle tranche release batches rounds waves sets
+    """.split()
+)
+# Prepositions that pick some out of a group: "several in the crowd", "some among the delegates".
+PARTITIVE_PREPS = frozenset("of in among from at within".split())
 # Pronouns that stand for people: "Everyone I spoke to", "others", "no one".
 PEOPLE_PRONOUNS = {
     "everyone": "group", "everybody": "group", "others": "group", "all": "group", "some": "group",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
@@ -38,6 +40,8 @@ class Cand:
     label: str = ""  # NER label for names; category for nominals
     sent: int = 0
     subject: bool = False
+    initial: bool = False  # the first words of its sentence (a subject the parser may have missed)
+    given: bool = False  # a source span as the attribution gives it (its end is the source's)
     in_quote: bool = False
     lemma: str = ""  # head lemma, lowercase
     det: str = ""  # first determiner, lowercase ("" when none)
@@ -143,6 +147,10 @@ def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None
     nouny = [t for t in tops if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
     if nouny:
         return nouny[0]
+    # a noun for a source the tagger took for another word ("the influential Canadian daily")
+    nouny = [t for t in tops if t.is_lower and t.lower_ in NOMINAL_WORDS and t.i == tokens[-1].i]
+    if nouny:
+        return nouny[0]
     # a noun under the top ("leaked documents" parsed as a verb and its object)
     tops_i = {t.i for t in tops}
     nouny = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON") and heads[t.i] in tops_i]
@@ -206,6 +214,7 @@ def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") ->
         label=label,
         sent=info.sent_of[head.i],
         subject=head.dep_ in SUBJECT_DEPS,
+        initial=tokens[0].i == 0 or info.sent_of[tokens[0].i] != info.sent_of[tokens[0].i - 1],
         in_quote=info.in_quote(start),
         lemma=(head.lemma_ or head.text).lower(),
         det=determiner(tokens),
@@ -235,6 +244,9 @@ def named_candidates(info: DocInfo) -> list[Cand]:
             # a title-cased headline: "Clinton Plan for Taxes", "Clinton Breaks With Obama"
             while len(tokens) > 1 and info.lowercase_word(tokens[-1]):
                 tokens = tokens[:-1]
+        tokens = [t for t in tokens if not t.is_space]
+        if len(tokens) > 1 and tokens[-1].idx < info.headline_end:
+            tokens = headline_name(info, tokens)
         c = make_cand(info, tokens, "name", ent.label_)
         if c is None or not any(ch.isalpha() for ch in c.text):
             continue
@@ -242,6 +254,26 @@ def named_candidates(info: DocInfo) -> list[Cand]:
         c.descr = descr_of(ent)
         out.append(c)
     return _nicknamed(info, out)
+
+
+def headline_name(info: DocInfo, tokens: list[Token]) -> list[Token]:
+    """A title-cased headline's name with words glued on after it ("Ines Ortega Warns", "Clinton
+    Breaks"): the words the body never writes after the name are cut off, where the shorter form
+    is one the body writes."""
+    body = info.text[info.headline_end :]
+
+    def in_body(ts: list[Token]) -> bool:
+        form = info.text[ts[0].idx : ts[-1].idx + len(ts[-1].text)]
+        return re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", body, re.IGNORECASE) is not None
+
+    if in_body(tokens):
+        return tokens
+    for hi in range(len(tokens) - 1, 0, -1):
+        if tokens[hi].is_punct or tokens[hi].lower_ in lx.FEMALE_NAMES or tokens[hi].lower_ in lx.MALE_NAMES:
+            break
+        if in_body(tokens[:hi]):
+            return tokens[:hi]
+    return tokens
 
 
 _NICKNAMED = re.compile(r'\b[A-Z][a-z]+ (?:[A-Z]\. )?["“][A-Z][a-z]+["”] [A-Z][\w’\'-]*[a-z]')
@@ -385,8 +417,21 @@ def category_of(tok: Token, guess: bool = True) -> tuple[str, bool]:
     """
     low = tok.lower_
     lemma = (tok.lemma_ or tok.text).lower()
+    if low in lx.CONTAINER_WORDS or lemma in lx.CONTAINER_WORDS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    cat, plural = category_of(objs[0], guess)
+                    if cat:
+                        return cat, plural
     if low in lx.QUANTITY_WORDS or lemma in lx.QUANTITY_WORDS or tok.like_num:
         for child in tok.children:
+            # "several in the crowd", "some among the delegates": people of that group
+            if child.dep_ == "prep" and child.lower_ in lx.PARTITIVE_PREPS and child.lower_ != "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and category_of(objs[0], guess)[0] in ("group", "person", "anonymous"):
+                    return ("anonymous", False) if low in ("one", "another") else ("group", True)
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:
@@ -406,7 +451,37 @@ def category_of(tok: Token, guess: bool = True) -> tuple[str, bool]:
     cat = nominal_category(lemma, low, plural)
     if not cat and guess and tok.pos_ in ("NOUN", "PROPN"):
         cat = _person_by_ending(lemma, low, plural)
+    if not cat and guess and tok.pos_ == "NOUN":
+        cat = lexname_category(lemma, low, plural)
     return cat, plural
+
+
+# WordNet's class of a noun's most frequent sense → the kind of source it heads.
+_LEXNAME_CATEGORY = {"communication": "document", "cognition": "document", "artifact": "artefact"}
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, str]:
+    """noun → WordNet lexname class (person, group, communication, artifact, cognition), from the
+    table that scripts/build_noun_classes.py makes from WordNet 3.0 (accordingto/data/noun_classes.tsv)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "noun_classes.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, cls = line.split("\t")
+            out[word] = cls
+    return out
+
+
+def lexname_category(lemma: str, word: str, plural: bool) -> str:
+    """The kind of source a common noun our word classes do not know heads, by its WordNet class:
+    "the zoning code" → document, "the electorate" → group, "a petitioner" → person."""
+    cls = noun_classes().get(lemma) or noun_classes().get(word)
+    if cls == "person":
+        return "group" if plural else "person"
+    if cls == "group":
+        return "group"
+    return _LEXNAME_CATEGORY.get(cls or "", "")
 
 
 def _person_by_ending(lemma: str, word: str, plural: bool) -> str:
@@ -460,3 +535,6 @@ def pronoun_info(token: Token) -> tuple[str, str | None, bool] | None:
 def phrase_descr(tokens: list[Token], head: Token) -> set[str]:
     """The describing words of a noun phrase, besides its head: "the Republican presidential nominee"."""
     return {norm_descr(t.text) for t in tokens if t.i != head.i and t.pos_ in _DESCR_POS}
+
+
+noun_classes()  # read once on import, not inside the first article's resolution

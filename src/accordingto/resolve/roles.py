@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from . import aliases
+from ..names import person_name
 from . import lexicon as lx
 from .entities import Entity, Registry
 from .mentions import Cand, category_of
@@ -475,10 +475,7 @@ def name_form(text: str, person: bool, keep_the: bool = False) -> str:
     text = re.sub(r"(?:'s|’s|'|’)$", "", text)
     text = re.sub(r"^the\s+" if keep_the else r"^(?:the|The)\s+", "", text)
     if person:
-        core = aliases.core_words(text)
-        if core:
-            i = text.find(core[0])
-            text = text[i:] if i >= 0 else " ".join(core)
+        text = person_name(text)
     return text
 
 

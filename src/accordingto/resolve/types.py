@@ -54,7 +54,10 @@ def is_outlet_name(name: str) -> bool:
         return True
     if _NOT_OUTLET.search(name):
         return False
-    # an outlet word ends the name ("… Times", "… News") or "Daily" starts it
+    # an outlet word ends the name ("… Times", "… News") or "Daily" starts it; "News" or
+    # "Broadcasting" anywhere in it ("Christian News Service", "Fox News Channel")
+    if len(ws) > 1 and any(w in ("News", "Broadcasting") for w in ws):
+        return True
     last = ws[-1] if ws else ""
     return bool(_OUTLET_WORDS.fullmatch(last)) and last[:1].isupper() or (len(ws) > 1 and ws[0] == "Daily")
 
@@ -88,6 +91,8 @@ def nominal_type(category: str, lemma: str, plural: bool, text: str) -> str:
     low = text.lower()
     if category in ("document", "artefact", "outlet"):
         return category
+    if category == "organisation" and "news" in low.split():
+        return "outlet"  # "state news media", "a news agency"
     if category == "organisation":
         return "organisation"
     if "close to" in low or "familiar with" in low or "on condition of anonymity" in low or "who asked not to be" in low:

@@ -37,16 +37,19 @@ def extract_html(page: str, *, url: str | None = None) -> tuple[str, ArticleMeta
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-        # No guessing from copyright years or file dates: the page's own date only.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    def extract(source):
+        return trafilatura.bare_extraction(
+            source,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            # No guessing from copyright years or file dates: the page's own date only.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+
+    doc = extract(page)
     body = _paragraphs(doc.text if doc is not None else None)
     if len(body) < MIN_ARTICLE_CHARS:
         # libxml2 stops parsing at 256 levels of nesting (the article below is lost); its "huge" mode reads
@@ -54,15 +57,7 @@ def extract_html(page: str, *, url: str | None = None) -> tuple[str, ArticleMeta
         tree = _huge_tree(page)
         depth = _depth(tree) if tree is not None else 0
         if depth >= 250:
-            doc = trafilatura.bare_extraction(
-                tree,
-                url=url,
-                with_metadata=True,
-                include_comments=False,
-                include_tables=False,
-                favor_precision=True,
-                date_extraction_params={"extensive_search": False, "original_date": True},
-            )
+            doc = extract(tree)
             body = _paragraphs(doc.text if doc is not None else None)
         if len(body) < MIN_ARTICLE_CHARS and depth >= MAX_DEPTH - 10:
             raise NoArticleError(

@@ -125,8 +125,8 @@ def _link(reg: Registry, a: Attribution, tokens: list[Token], head: Token, p) ->
             e = coref.resolve_personal(
                 head.idx, info.sent_of[head.i], info.in_quote(head.idx), gender, plural, reg.entities, exclude
             )
-            if e is not None and gender in ("m", "f") and e.gender is None:
-                e.gender = gender  # pronoun history
+            if e is not None and gender in ("m", "f") and (e.gender is None or e.gender_from_name):
+                e.gender, e.gender_from_name = gender, False  # pronoun history (it beats a first name)
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
         return e

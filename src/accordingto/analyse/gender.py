@@ -478,9 +478,10 @@ def other_pronouns(speakers: list[Speaker], doc) -> dict[int, list[_Clue]]:
     a pronoun outside quotation marks goes to a person when, from the start of
     its sentence up to the pronoun (from the start of the sentence before, for
     a "He"/"She" that opens its sentence) to the end of its sentence, that
-    person is named before it (or given a he/she of the same gender) and no
-    one else is, before or after it ("Challenged by Diane Sawyer on her fees,
-    Clinton said"): no other person speaker, no
+    person is named (or, before it, given a he/she of the same gender: "… she
+    said. She added …") and no one else is, before or after it ("Challenged
+    by Diane Sawyer on her fees, Clinton said"; a sole person named after it
+    is taken: "In his speech, Trump said"): no other person speaker, no
     other name spaCy tags as a person, no singular noun for a person ("the
     senator", "a voter") outside that person's own mentions, and no he/she
     pronoun of the other gender; and the pronoun is not inside that person's
@@ -496,7 +497,6 @@ def other_pronouns(speakers: list[Speaker], doc) -> dict[int, list[_Clue]]:
     if not people or doc is None or not len(doc):
         return {}
     info = DocInfo(doc)
-    text = info.text
     taken = {(m.start, m.end) for sp in speakers for m in sp.mentions if m.kind == "pronoun"}
     # every character offset that is part of some speaker's (non-pronoun) mention → speaker id
     owner: dict[int, int] = {}
@@ -551,7 +551,7 @@ def other_pronouns(speakers: list[Speaker], doc) -> dict[int, list[_Clue]]:
             if k == t.i or w.idx in owner:
                 continue
             if w.ent_type_ == "PERSON":
-                found.add(("name", w.ent_iob_ == "B" and w.i or _ent_start(w)))
+                found.add(("name", _ent_start(w)))
             elif w.lower_ in PRONOUNS and PRONOUNS[w.lower_] != g and not info.in_quote(w.idx):
                 found.add(("pronoun", w.i))
             elif w.pos_ == "NOUN" and w.tag_ == "NN" and category_of(w, guess=False)[0] in ("person", "anonymous"):

@@ -401,6 +401,7 @@ def test_findings_known_corpus(known_store):
     assert list(tables) == [
         "corpus", "overall", "by_outlet", "by_month", "by_outlet_month",
         "source_types", "source_types_by_outlet", "source_types_by_month",
+        "gender", "gender_by_outlet", "gender_by_month", "gender_by_outlet_month",
         "top_speakers", "top_speakers_by_outlet",
     ]
     corpus = tables["corpus"].to_dicts()[0]

@@ -280,6 +280,14 @@ def test_founding_article_is_marked_up(founding):
     assert profile["Attributions"] == str(report["profile"]["attributions"])
     assert profile["Nested"] == str(report["profile"]["nested"])
     assert profile["Secondhand"].endswith("%") and profile["Sentences with no source"].endswith("%")
+    # gender: people only, with its evidence (Sean J. Riddell: his first name alone)
+    badge = page.locator("#voices .voice", has_text="Sean J. Riddell").locator(".voice-gender")
+    expect(badge).to_have_text("man · first name: Sean")
+    assert badge.get_attribute("data-evidence") == "first name" and "nomquamgender" in badge.get_attribute("title")
+    people = sum(1 for s in report["speakers"] if s["type"] == "person")
+    assert page.locator("#voices .voice-gender").count() == people
+    assert profile["Men (person voices)"].startswith("1 · ") and profile["Women (person voices)"].startswith("0 · ")
+    assert profile["Gender unknown (person voices)"].startswith("0 · ")
     page.screenshot(path=str(ARTIFACTS / "founding.png"), full_page=True)
 
 
@@ -593,6 +601,15 @@ def test_corpus_page_findings_tables_and_charts(page, site, store):
     values = by_outlet.column("attributions_per_article")
     assert widths.index(max(widths)) == values.index(max(values))
     expect(page.locator("#corpus-summary")).to_contain_text(str(expected["corpus"].rows[0][0]))
+    # gender: the women's share per outlet, the unknown share beside it, and its table
+    women = charts.filter(has_text="Women's share of quoted people (person voices), per outlet")
+    g = expected["gender_by_outlet"]
+    assert women.locator("rect.bar-rect").count() == len(g.rows)
+    first = g.to_dicts()[0]
+    expect(women.locator("text.value").first).to_have_text(
+        f"{100 * (first['women_share'] or 0):.1f}% · unknown {100 * (first['unknown_share'] or 0):.1f}%"
+    )
+    expect(page.locator('table[data-table="gender_by_outlet"] tbody tr')).to_have_count(len(g.rows))
     # another grouping
     page.uncheck("#by-outlet")
     page.select_option("#by-period", "year")

@@ -36,18 +36,22 @@ def analyze(
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer (faster, less accurate)"),
     format: str = typer.Option("auto", "--format", help="auto, text or html"),
     timeout: float = typer.Option(0.0, "--timeout", min=0, help="seconds the analysis may take before it is cut off (0: no limit)"),
+    gender_overrides: Optional[Path] = typer.Option(
+        None, "--gender-overrides", help="CSV of name,gender (woman/man/unknown) applied before any evidence"
+    ),
 ) -> None:
     """Analyse one article and print its sourcing."""
     from .corpus.worker import ArticleTimeout, deadline, timeout_reason
-    from .pipeline import _iso_date, analyze_article
+    from .pipeline import _iso_date, analyze_article, load_overrides
     from .read import read_path
 
     try:
+        overrides = load_overrides(gender_overrides)
         with deadline(timeout):
             article = read_path(path, format=format)
             if published:
                 article.meta.published = _iso_date(published)
-            report = analyze_article(article, fast=fast)
+            report = analyze_article(article, fast=fast, gender_overrides=overrides)
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
     except ArticleTimeout:
@@ -238,6 +242,9 @@ def batch_command(
     fast: bool = typer.Option(False, "--fast", help="rules only, no transformer"),
     timeout: float = typer.Option(60.0, "--timeout", help="seconds one article may take before it counts as failed (0: no limit)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    gender_overrides: Optional[Path] = typer.Option(
+        None, "--gender-overrides", help="CSV of name,gender (woman/man/unknown) applied before any evidence"
+    ),
 ) -> None:
     """Analyse every article of the inputs into a DuckDB store; run again to resume (nothing is done twice).
 
@@ -245,9 +252,13 @@ def batch_command(
     run goes on: the exit status is 0 when the run completes.
     """
     from .corpus.batch import WorkerError, run_batch
+    from .pipeline import load_overrides
 
     try:
-        summary = run_batch(inputs, store, workers=workers, fast=fast, progress=not quiet, timeout=timeout)
+        overrides = load_overrides(gender_overrides)
+        summary = run_batch(
+            inputs, store, workers=workers, fast=fast, progress=not quiet, timeout=timeout, gender_overrides=overrides
+        )
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
     except WorkerError as err:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from .read import Article, read_input
 from .schema import Report
 
@@ -13,25 +16,48 @@ def analyze(
     fast: bool = False,
     format: str = "auto",
     url: str | None = None,
+    gender_overrides: str | Path | Mapping[str, str] | None = None,
 ) -> Report:
     """Analyse one article (plain text or an HTML page) and return its sourcing report.
 
     ``published`` (YYYY-MM-DD) anchors relative dates; for HTML it defaults to
     the page's own date. ``fast`` uses the rule-based extractor only (no
-    transformer). Raises :class:`accordingto.errors.InputError` for input that
-    is not an English news article.
+    transformer). ``gender_overrides``: a CSV file of ``name,gender`` (or a
+    mapping name → ``woman``/``man``/``unknown``) applied before any evidence
+    (see :mod:`accordingto.analyse.gender`). Raises
+    :class:`accordingto.errors.InputError` for input that is not an English
+    news article (and :class:`~accordingto.analyse.gender.GenderOverridesError`
+    for a bad overrides file).
     """
+    overrides = load_overrides(gender_overrides)
     article = read_input(text_or_html, format=format, url=url)
     if published:
         article.meta.published = _iso_date(published)
-    return analyze_article(article, fast=fast)
+    return analyze_article(article, fast=fast, gender_overrides=overrides)
 
 
 PIECE_CHARS = 100_000  # a longer text is analysed in pieces of at most this many characters
 
 
-def analyze_article(article: Article, *, fast: bool = False) -> Report:
-    """Analyse an already read :class:`Article`.
+def load_overrides(value: str | Path | Mapping[str, str] | None) -> dict[str, str] | None:
+    """Gender overrides from a CSV path or a mapping, keyed as :func:`~accordingto.analyse.gender.override_key` keys them."""
+    if value is None:
+        return None
+    from .analyse.gender import GENDERS, GenderOverridesError, override_key, read_overrides
+
+    if isinstance(value, (str, Path)):
+        return read_overrides(value)
+    out = {}
+    for name, gender in value.items():
+        g = str(gender).strip().lower()
+        if g not in GENDERS:
+            raise GenderOverridesError(f"gender override for {name!r}: {gender!r} is not one of {', '.join(GENDERS)}")
+        out[override_key(str(name))] = g
+    return out
+
+
+def analyze_article(article: Article, *, fast: bool = False, gender_overrides: Mapping[str, str] | None = None) -> Report:
+    """Analyse an already read :class:`Article`; ``gender_overrides`` as :func:`load_overrides` returns them.
 
     A text longer than :data:`PIECE_CHARS` (up to the 5 MB input limit) is
     analysed in pieces cut at paragraph breaks (else sentence ends, else white
@@ -45,7 +71,7 @@ def analyze_article(article: Article, *, fast: bool = False) -> Report:
     from .nlp import get_nlp
 
     pieces = split_text(article.text, min(PIECE_CHARS, get_nlp().max_length))
-    parts = [_analyze_piece(article.text[a:b], article.meta.published, fast) for a, b in pieces]
+    parts = [_analyze_piece(article.text[a:b], article.meta.published, fast, gender_overrides) for a, b in pieces]
     if len(parts) == 1:
         fields, n_sentences = parts[0]
     else:
@@ -60,7 +86,8 @@ def analyze_article(article: Article, *, fast: bool = False) -> Report:
     )
 
 
-def _analyze_piece(text: str, published: str | None, fast: bool) -> tuple[dict, int]:
+def _analyze_piece(text: str, published: str | None, fast: bool,
+                   gender_overrides: Mapping[str, str] | None = None) -> tuple[dict, int]:
     """The report's lists for one text (offsets into it), and its number of sentences."""
     from . import analyse
     from .extract import extract
@@ -70,6 +97,7 @@ def _analyze_piece(text: str, published: str | None, fast: bool) -> tuple[dict, 
     doc = get_nlp()(text, disable=_skipped(fast))
     attributions = extract(doc, fast=fast)
     attributions, speakers = resolve(doc, attributions)
+    speakers = analyse.assign_genders(speakers, text, doc, gender_overrides)
     attributions = analyse.mark_stance(analyse.mark_chains(attributions, speakers))
     unattributed = analyse.unattributed_sentences(doc, attributions)
     hedges = analyse.find_hedges(doc, attributions)

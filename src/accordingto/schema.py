@@ -104,6 +104,32 @@ class Mention(_Model):
     kind: MentionKind = Field(description="how the speaker is named here")
 
 
+Gender = Literal["woman", "man", "unknown"]
+# Where a person's gender comes from: the article's words about them ("text"), else a statistic
+# about their first name ("first name"), or a newsroom's overrides file ("override"); "none": nothing.
+GenderEvidenceKind = Literal["text", "first name", "override", "none"]
+
+
+class GenderSpan(_Model):
+    """One place of the article that the gender rests on."""
+
+    start: int
+    end: int
+    text: str
+    cue: Literal["pronoun", "honorific", "role noun", "first name"] = Field(
+        description="pronoun resolved to the person, honorific (Ms., Mr.), gendered role noun of their own mention, or their first name"
+    )
+    gender: Gender | None = Field(default=None, description="the gender this word expresses (null for a first name)")
+
+
+class GenderEvidence(_Model):
+    """How the article refers to a person, or failing that what their first name suggests; never an identity."""
+
+    kind: GenderEvidenceKind = Field(description="text, first name, override or none")
+    spans: list[GenderSpan] = Field(default_factory=list, description="the words it rests on, in reading order")
+    note: str | None = Field(default=None, description="a conflict, the first name's statistic, or why there is none")
+
+
 class Speaker(_Model):
     """One real source, across the whole article."""
 
@@ -121,6 +147,11 @@ class Speaker(_Model):
     )
     attributions: int = Field(default=0, description="number of attributions to this speaker")
     quoted_words: int = Field(default=0, description="words quoted directly from this speaker")
+    gender: Gender | None = Field(
+        default=None,
+        description="people only: woman or man as the article refers to them (else as their first name suggests), or unknown",
+    )
+    gender_evidence: GenderEvidence | None = Field(default=None, description="people only: what the gender rests on")
 
 
 class Sentence(_Model):
@@ -157,6 +188,15 @@ class VoiceShare(_Model):
     type: SourceType
     attributions: int
     quoted_words: int
+    gender: Gender | None = Field(default=None, description="people only (see Speaker.gender)")
+
+
+class GenderCount(_Model):
+    """Person voices of one gender label, and what they said."""
+
+    voices: int
+    attributions: int
+    quoted_words: int
 
 
 class Profile(_Model):
@@ -175,6 +215,10 @@ class Profile(_Model):
     hedged: int = Field(description="hedges on claims with no named source")
     loaded_cues: int
     unattributed_share: float = Field(description="share of the article's sentences asserted with no source (0–1)")
+    by_gender: dict[str, GenderCount] = Field(
+        default_factory=dict,
+        description="person voices only: voices, attributions and quoted words per gender label (woman, man, unknown)",
+    )
 
 
 class ArticleMeta(_Model):

@@ -5,6 +5,7 @@
 - :mod:`.hedges`: hedged claims and scare quotes;
 - :mod:`.unattributed`: sentences asserted with no source;
 - :mod:`.dates`: date expressions resolved against the publication date, and the timeline;
+- :mod:`.gender`: the gender of person voices, from the text's own words, else the first name;
 - :mod:`.profile`: the sourcing profile.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from .chains import mark_chains
 from .dates import build_timeline, find_dates
+from .gender import assign_genders
 from .hedges import find_hedges, find_scare_quotes
 from .profile import build_profile
 from .stance import mark_stance
@@ -26,4 +28,5 @@ __all__ = [
     "find_dates",
     "build_timeline",
     "build_profile",
+    "assign_genders",
 ]

@@ -16,7 +16,11 @@ so the profile always agrees with the attributions it summarises:
   False);
 - ``loaded_cues``: attributions with a loaded cue;
 - ``unattributed_share``: unattributed sentences / all sentences, capped at
-  1 (0 for an article with no sentences).
+  1 (0 for an article with no sentences);
+- ``by_gender``: person voices only (speakers of type ``person`` with an
+  attribution), per gender label (``woman``, ``man``, ``unknown``, all three
+  always listed; a person with no label counts as ``unknown``): voices,
+  their attributions and their quoted words.
 
 Shares are rounded to 3 decimals; an article with no attributions gets a
 profile of zeros.
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..schema import Attribution, Hedge, Profile, Sentence, Speaker, VoiceShare
+from ..schema import Attribution, GenderCount, Hedge, Profile, Sentence, Speaker, VoiceShare
 
 __all__ = ["build_profile"]
 
@@ -51,9 +55,20 @@ def build_profile(
             counts[sp.id] += 1
             words[sp.id] += a.quoted_words
     by_voice = [
-        VoiceShare(speaker=by_id[i].name, type=by_id[i].type, attributions=counts[i], quoted_words=words[i])
+        VoiceShare(
+            speaker=by_id[i].name, type=by_id[i].type, attributions=counts[i], quoted_words=words[i], gender=by_id[i].gender
+        )
         for i in sorted(counts, key=lambda i: (-counts[i], -words[i], i))
     ]
+    by_gender = {g: {"voices": 0, "attributions": 0, "quoted_words": 0} for g in ("woman", "man", "unknown")}
+    for i in counts:
+        sp = by_id[i]
+        if sp.type != "person":
+            continue
+        row = by_gender[sp.gender if sp.gender in by_gender else "unknown"]
+        row["voices"] += 1
+        row["attributions"] += counts[i]
+        row["quoted_words"] += words[i]
     return Profile(
         voices=len(counts),
         attributions=n,
@@ -66,4 +81,5 @@ def build_profile(
         hedged=sum(1 for h in hedges if not h.attributed),
         loaded_cues=sum(1 for a in attributions if a.stance == "loaded"),
         unattributed_share=_share(len(unattributed), n_sentences),
+        by_gender={g: GenderCount(**v) for g, v in by_gender.items()},
     )

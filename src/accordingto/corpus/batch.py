@@ -80,6 +80,7 @@ def run_batch(
     fast: bool = False,
     progress: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
+    gender_overrides: dict[str, str] | None = None,
 ) -> Summary:
     """Analyse every article of ``inputs`` into the store at ``store_path`` (created if missing).
 
@@ -88,14 +89,17 @@ def run_batch(
     analyses in this process; more start that many worker processes.
     ``timeout``: seconds one article may take (None: no limit). ``progress``
     shows a bar on stderr. Articles whose id or text is already stored count
-    as duplicates.
+    as duplicates. ``gender_overrides``: as
+    :func:`accordingto.pipeline.load_overrides` returns them.
     """
     inputs = [str(i) for i in inputs]
     corpus = _corpus()
     started = time.perf_counter()
     summary = Summary()
     with Store(store_path) as store, _Progress(inputs, corpus, enabled=progress) as bar:
-        runner = _Runner(store, summary, bar, corpus.to_article, fast=fast, timeout=timeout)
+        runner = _Runner(
+            store, summary, bar, corpus.to_article, fast=fast, timeout=timeout, gender_overrides=gender_overrides
+        )
         records = corpus.iter_records(inputs)
         try:
             if workers <= 1:
@@ -108,8 +112,19 @@ def run_batch(
 
 
 class _Runner:
-    def __init__(self, store: Store, summary: Summary, bar: _Progress, to_article, *, fast: bool, timeout: float | None):
+    def __init__(
+        self,
+        store: Store,
+        summary: Summary,
+        bar: _Progress,
+        to_article,
+        *,
+        fast: bool,
+        timeout: float | None,
+        gender_overrides: dict[str, str] | None = None,
+    ):
         self.store = store
+        self.gender_overrides = gender_overrides
         self.summary = summary
         self.bar = bar
         self.to_article = to_article
@@ -195,6 +210,7 @@ class _Runner:
                 fast=self.fast,
                 is_known=lambda digest: self.store.has_hash(digest),
                 timeout=self.timeout,
+                gender_overrides=self.gender_overrides,
             )
             self.finish(record, outcome)
 
@@ -206,7 +222,7 @@ class _Runner:
             return
         records = itertools.chain([first], records)
         ctx = _mp_context()
-        pool = [_Worker(ctx, self.to_article, self.fast) for _ in range(n_workers)]
+        pool = [_Worker(ctx, self.to_article, self.fast, self.gender_overrides) for _ in range(n_workers)]
         exhausted = False
         loading = True
         try:
@@ -300,15 +316,16 @@ def _mp_context():
 class _Worker:
     """One worker process and the record it is analysing."""
 
-    def __init__(self, ctx, to_article, fast: bool):
+    def __init__(self, ctx, to_article, fast: bool, gender_overrides: dict[str, str] | None = None):
         self.ctx = ctx
         self.to_article = to_article
         self.fast = fast
+        self.gender_overrides = gender_overrides
         self._start()
 
     def _start(self) -> None:
         self.conn, child = self.ctx.Pipe(duplex=True)
-        self.process = self.ctx.Process(target=worker_main, args=(child, self.to_article, self.fast), daemon=True)
+        self.process = self.ctx.Process(target=worker_main, args=(child, self.to_article, self.fast, self.gender_overrides), daemon=True)
         self.process.start()
         child.close()
         self.ready = False

@@ -22,7 +22,8 @@ and, besides: ``source_types`` (share of the attributions per speaker type;
 quoted speakers, by attributions then quoted words, with their most frequent
 type; one speaker's names are merged across articles: "Donald J. Trump",
 "Donald Trump" and, where no other Trump is quoted often, "Trump" are one
-voice, shown under its most frequent full name). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
+voice, shown under its most frequent full name), ``gender`` (person voices
+by gender, see :func:`_gender_sql`). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
 period of ``day``, ``week`` (ISO, ``2018-W28``), ``month``, ``year`` of the
 publication date (``(undated)`` when there is none).
 """
@@ -226,6 +227,50 @@ ORDER BY {select_keys} rank
 """
 
 
+GENDER_LABELS = ("woman", "man", "unknown")
+
+
+def _gender_sql(dims: Sequence[str], gender_column: bool = True) -> str:
+    """Person voices by gender: the quoted people (speakers of type ``person`` with at least one
+    attribution, one per article they speak in) and the words quoted from them.
+
+    ``women``, ``men``, ``unknown`` count the people; ``women_share``,
+    ``men_share``, ``unknown_share`` are their shares of the people (the
+    three add up to 1: the unknown share is part of every figure);
+    ``quoted_words`` the words quoted directly from them and
+    ``women_words_share`` … ``unknown_words_share`` the shares of those words.
+    A person with no recorded gender (an article stored before the store
+    recorded it) counts as unknown. ``gender_column`` False: the store has
+    no gender column (all unknown).
+    """
+    keys = ", ".join(f"g.{d}" for d in dims)
+    select_keys = f"{keys}, " if dims else ""
+    group = f"GROUP BY {keys} ORDER BY {keys}" if dims else ""
+    gender = "s.gender" if gender_column else "NULL::VARCHAR"
+    return f"""
+WITH {_groups_cte(dims)},
+people AS (
+  SELECT s.article_id, CASE WHEN {gender} IN ('woman', 'man') THEN {gender} ELSE 'unknown' END AS gender,
+         s.quoted_words
+  FROM speakers s WHERE s.type = 'person' AND s.n_attributions > 0
+)
+SELECT {select_keys}
+       count(p.article_id) AS people,
+       count(p.article_id) FILTER (WHERE p.gender = 'woman') AS women,
+       count(p.article_id) FILTER (WHERE p.gender = 'man') AS men,
+       count(p.article_id) FILTER (WHERE p.gender = 'unknown') AS unknown,
+       count(p.article_id) FILTER (WHERE p.gender = 'woman') / nullif(count(p.article_id), 0) AS women_share,
+       count(p.article_id) FILTER (WHERE p.gender = 'man') / nullif(count(p.article_id), 0) AS men_share,
+       count(p.article_id) FILTER (WHERE p.gender = 'unknown') / nullif(count(p.article_id), 0) AS unknown_share,
+       coalesce(sum(p.quoted_words), 0)::BIGINT AS quoted_words,
+       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'woman'), 0) / nullif(sum(p.quoted_words), 0) AS women_words_share,
+       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'man'), 0) / nullif(sum(p.quoted_words), 0) AS men_words_share,
+       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'unknown'), 0) / nullif(sum(p.quoted_words), 0) AS unknown_words_share
+FROM groups g LEFT JOIN people p ON p.article_id = g.id
+{group}
+"""
+
+
 _CORPUS_SQL = """
 SELECT (SELECT count(*) FROM articles) AS articles,
        (SELECT count(DISTINCT outlet) FROM articles) AS outlets,
@@ -238,8 +283,13 @@ SELECT (SELECT count(*) FROM articles) AS articles,
 """
 
 
-def queries(by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS) -> dict[str, tuple[str, str]]:
-    """name → (title, SQL) of every findings table for these dimensions, in display order."""
+def queries(
+    by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS, gender_column: bool = True
+) -> dict[str, tuple[str, str]]:
+    """name → (title, SQL) of every findings table for these dimensions, in display order.
+
+    ``gender_column``: whether the store's speakers have a ``gender`` column
+    (:func:`has_gender`; stores written before it count everyone as unknown)."""
     dims = parse_by(by)
     out: dict[str, tuple[str, str]] = {
         "corpus": ("The corpus", _CORPUS_SQL),
@@ -252,6 +302,14 @@ def queries(by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPE
     out["source_types"] = ("Share of attributions by source type", _source_types_sql(()))
     for d in dims:
         out[f"source_types_by_{d}"] = (f"Source types per {d}", _source_types_sql((d,)))
+    out["gender"] = ("Quoted people by gender (person voices)", _gender_sql((), gender_column))
+    for d in dims:
+        out[f"gender_by_{d}"] = (f"Quoted people by gender, per {d}", _gender_sql((d,), gender_column))
+    if len(dims) > 1:
+        out[f"gender_by_{'_'.join(dims)}"] = (
+            f"Quoted people by gender, per {' and '.join(dims)}",
+            _gender_sql(dims, gender_column),
+        )
     out["top_speakers"] = ("Most quoted speakers", _top_speakers_sql((), top))
     if "outlet" in dims:
         out["top_speakers_by_outlet"] = (
@@ -265,9 +323,10 @@ def findings(
     store_path: str | Path, by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS
 ) -> dict[str, Table]:
     """Every findings table of the store, by name (see :func:`queries` and the module doc)."""
-    specs = queries(by, top=top)
+    dims = parse_by(by)
     con = open_tables(store_path)
     try:
+        specs = queries(dims, top=top, gender_column=has_gender(con))
         tables = {}
         for name, (title, sql) in specs.items():
             cursor = con.execute(sql)
@@ -276,6 +335,13 @@ def findings(
         return tables
     finally:
         con.close()
+
+
+def has_gender(con) -> bool:
+    """Whether the store's speakers table has the gender column (store schema 2 on)."""
+    from .store import table_columns
+
+    return "gender" in table_columns(con, "speakers")
 
 
 def open_tables(path: str | Path):
@@ -352,6 +418,12 @@ LABELS = {
     "unattributed_share": "unattributed",
     "first_published": "first",
     "last_published": "last",
+    "women_share": "women",
+    "men_share": "men",
+    "unknown_share": "unknown",
+    "women_words_share": "women",
+    "men_words_share": "men",
+    "unknown_words_share": "unknown",
 }
 _CAPTION = (
     "secondhand, anonymous, loaded: shares of the attributions; unattributed: share of an article's "
@@ -370,7 +442,35 @@ _TERMINAL_SPLIT = (
 )
 
 
+_GENDER_SPLIT = (
+    ("share of quoted people", ("people", "women_share", "men_share", "unknown_share")),
+    ("share of their quoted words", ("quoted_words", "women_words_share", "men_words_share", "unknown_words_share")),
+)
+_GENDER_CAPTION = (
+    "person voices: how the article refers to each (she, Ms., congresswoman), else a statistic about "
+    "the first name; never an identity. unknown: neither says."
+)
+
+
+def _split(table: Table, parts) -> list[Table]:
+    dims = [c for c in table.columns if c in DIMENSIONS]
+    views = []
+    for suffix, columns in parts:
+        keep = [table.columns.index(c) for c in (*dims, *columns)]
+        views.append(
+            Table(
+                name=table.name,
+                title=f"{table.title}: {suffix}",
+                columns=[table.columns[i] for i in keep],
+                rows=[tuple(row[i] for i in keep) for row in table.rows],
+            )
+        )
+    return views
+
+
 def _terminal_views(table: Table) -> list[Table]:
+    if "women_share" in table.columns:
+        return _split(table, _GENDER_SPLIT)
     if len(table.rows) == 1 and not any(c in DIMENSIONS for c in table.columns) and "secondhand_share" not in table.columns:
         # one row (the corpus): one line per column
         return [Table(table.name, table.title, ["", "value"], [(label(c, short=False), v) for c, v in zip(table.columns, table.rows[0])])]
@@ -403,6 +503,9 @@ def print_findings(tables: dict[str, Table], console=None) -> None:
             view = RichTable(title=Text(table.title), title_justify="left")
             if "secondhand_share" in table.columns and table.name == "overall":
                 view.caption = _CAPTION
+                view.caption_justify = "left"
+            if table.name == "gender" and "people" in table.columns:
+                view.caption = _GENDER_CAPTION
                 view.caption_justify = "left"
             for column in table.columns:
                 numeric = any(isinstance(r[table.columns.index(column)], (int, float)) for r in table.rows)

@@ -28,6 +28,7 @@ TYPE_COLOURS = {
     "(none)": "#dddddd",
 }
 SHARES = ("secondhand_share", "anonymous_share", "loaded_share", "unattributed_share")
+GENDER_COLOURS = {"women": "#dd8452", "men": "#4c72b0", "unknown": "#bbbbbb"}
 
 
 def _figure(width: float, height: float):
@@ -177,6 +178,51 @@ def _top_speakers(table: Table, title: str) -> str:
     return _svg(fig)
 
 
+def _gender_stacked(table: Table, dim: str | None, words: bool, title: str) -> str:
+    """Women, men and unknown as shares of the quoted people (or of their quoted words): one stacked
+    bar per group, the unknown share always drawn."""
+    rows = table.to_dicts()
+    if dim is not None:
+        rows = [r for r in rows if r[dim] != "(undated)"]
+        if dim == "outlet":
+            rows = sorted(sorted(rows, key=lambda r: -r["people"])[:MAX_GROUPS], key=lambda r: r[dim])
+    groups = [str(r[dim]) if dim else "all articles" for r in rows]
+    fig, ax = _figure(8, 1.8 + 0.35 * len(groups))
+    left = [0.0] * len(groups)
+    suffix = "_words_share" if words else "_share"
+    for label_, colour in GENDER_COLOURS.items():
+        values = [(r[label_ + suffix] or 0) * 100 for r in rows]
+        bars = ax.barh(groups, values, left=left, label=label_, color=colour)
+        if label_ != "men":
+            ax.bar_label(bars, labels=[f"{v:.0f}%" if v >= 4 else "" for v in values], label_type="center", fontsize="x-small")
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of quoted words of person voices" if words else "% of quoted people (person voices)")
+    ax.set_title(title, loc="left")
+    _legend(fig, ax, 3)
+    return _svg(fig)
+
+
+def _gender_charts(tables: dict[str, Table]) -> list[str]:
+    out = []
+    if "gender_by_outlet" in tables and tables["gender_by_outlet"].rows:
+        table, dim = tables["gender_by_outlet"], "outlet"
+    elif "gender" in tables and tables["gender"].rows:
+        table, dim = tables["gender"], None
+    else:
+        return out
+    where = f" per {dim}" if dim else ""
+    out.append(_gender_stacked(table, dim, False, f"Women, men and unknown among quoted people{where}"))
+    out.append(_gender_stacked(table, dim, True, f"Women, men and unknown: share of quoted words{where}"))
+    period = next((name[len("gender_by_") :] for name in tables if name[len("gender_by_") :] in PERIODS), None)
+    if period and tables[f"gender_by_{period}"].rows:
+        rows = [r for r in tables[f"gender_by_{period}"].to_dicts() if r[period] != "(undated)"]
+        if rows:
+            out.append(_lines(rows, period, ("women_share", "unknown_share"), f"Women and unknown among quoted people, per {period}", percent=True))
+    return out
+
+
 def charts(tables: dict[str, Table]) -> list[str]:
     """The charts of the findings, as inline SVG elements.
 
@@ -209,6 +255,7 @@ def _charts(tables: dict[str, Table]) -> list[str]:
             out.append(_stacked_types(tables["source_types_by_outlet"], "outlet", "Source types per outlet"))
         else:
             out.append(_stacked_types(tables["source_types"], None, "Source types"))
+    out.extend(_gender_charts(tables))
     if tables.get("top_speakers") and tables["top_speakers"].rows:
         out.append(_top_speakers(tables["top_speakers"], "Most quoted speakers (colour: source type)"))
     return out
@@ -254,7 +301,9 @@ def render_html(tables: dict[str, Table], *, store: str = "") -> str:
         f'<p class="note">Store {html.escape(store)} · written {when} by accordingto. '
         "Secondhand, anonymous and loaded shares are shares of the attributions; the unattributed share is the "
         "share of an article's sentences asserted with no source, averaged over the articles; hedged counts "
-        "hedges on claims with no named source.</p>",
+        "hedges on claims with no named source. Gender (person voices only): how the article refers to each "
+        "person (she, Ms., congresswoman), else a statistic about the first name; never a person's identity; "
+        "the unknown share is shown beside every figure.</p>",
     ]
     if "corpus" in tables:
         parts.append(_html_table(tables["corpus"]))

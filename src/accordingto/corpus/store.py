@@ -40,7 +40,7 @@ from typing import Any
 from ..errors import AccordingtoError
 from ..schema import SCHEMA_VERSION, Report
 
-STORE_SCHEMA_VERSION = "1"
+STORE_SCHEMA_VERSION = "2"  # 2: speakers.gender, gender_evidence, gender_spans
 
 # Buffer memory DuckDB may use in the writing process: pages beyond it are
 # evicted, so a long batch does not grow with the store (measured: the batch
@@ -112,7 +112,13 @@ SPEAKERS = [
     ("n_attributions", "INTEGER", ""),
     ("quoted_words", "INTEGER", ""),
     ("n_mentions", "INTEGER", ""),
+    ("gender", "VARCHAR", ""),
+    ("gender_evidence", "VARCHAR", ""),
+    ("gender_spans", "JSON", ""),
 ]
+# Columns added after store schema 1, by table: a store written before them gets them (empty for
+# the articles already in it) when it is next opened for writing (:meth:`Store.__init__`).
+ADDED_COLUMNS: dict[str, list[str]] = {"speakers": ["gender", "gender_evidence", "gender_spans"]}
 MENTIONS = [
     ("article_id", "VARCHAR", "NOT NULL"),
     ("speaker_id", "INTEGER", "NOT NULL"),
@@ -338,6 +344,9 @@ def article_rows(
             s.attributions,
             s.quoted_words,
             len(s.mentions),
+            s.gender,
+            s.gender_evidence.kind if s.gender_evidence else None,
+            json.dumps([sp.model_dump() for sp in s.gender_evidence.spans]) if s.gender_evidence else None,
         )
         for s in report.speakers
     ]
@@ -392,6 +401,12 @@ def _one_line(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def table_columns(con, table: str) -> set[str]:
+    """The column names of one table of the store (empty when there is no such table)."""
+    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()
+    return {r[0] for r in rows}
+
+
 def check_store(con, path: str | Path) -> None:
     """Refuse a DuckDB file that is not a corpus store."""
     names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -425,6 +440,7 @@ class Store:
                     )
                 self._create_schema()
             check_store(self.con, self.path)
+            self._migrate()
         except Exception:
             self.con.close()
             raise
@@ -446,6 +462,28 @@ class Store:
                 "INSERT OR IGNORE INTO store_info VALUES ('store_schema', ?), ('report_schema', ?), ('created_at', ?)",
                 [STORE_SCHEMA_VERSION, SCHEMA_VERSION, datetime.now(timezone.utc).isoformat(timespec="seconds")],
             )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _migrate(self) -> None:
+        """Add the columns of :data:`ADDED_COLUMNS` that a store written by an older version lacks.
+
+        The articles already stored keep NULL there (their person voices count
+        as ``unknown`` in the findings); one transaction, all or nothing.
+        """
+        missing = [(t, c) for t, cols in ADDED_COLUMNS.items() for c in cols if c not in table_columns(self.con, t)]
+        if not missing:
+            return
+        types = {name: sql_type for name, sql_type, _ in SPEAKERS}
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, column in missing:
+                sql_type = {name: t for name, t, _ in TABLES[table]}.get(column, types.get(column, "VARCHAR"))
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {_q(column)} {sql_type}")
+            con.execute("INSERT OR REPLACE INTO store_info VALUES ('store_schema', ?)", [STORE_SCHEMA_VERSION])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -61,6 +61,7 @@ def process_record(
     fast: bool = False,
     is_known: Callable[[str], bool] | None = None,
     timeout: float | None = None,
+    gender_overrides: dict[str, str] | None = None,
 ) -> Outcome:
     """Read, check, analyse one record and build its rows; never raises for a bad article.
 
@@ -79,7 +80,7 @@ def process_record(
             digest = text_hash(article.text)
             if is_known is not None and is_known(digest):
                 return ("duplicate", None)
-            report = analyze_article(article, fast=fast)
+            report = analyze_article(article, fast=fast, gender_overrides=gender_overrides)
             rows: ArticleRows = article_rows(report, id=record.id, source=record.source, fast=fast, hash=digest)
     except ArticleTimeout:
         return ("failed", timeout_reason(timeout or 0))
@@ -138,7 +139,7 @@ def serve_tasks(conn, fast: bool, handle: Callable) -> None:
             return
 
 
-def worker_main(conn, to_article: Callable, fast: bool) -> None:
+def worker_main(conn, to_article: Callable, fast: bool, gender_overrides: dict[str, str] | None = None) -> None:
     """A batch worker process: analyse records until told to stop."""
 
     def is_known(digest: str) -> bool:
@@ -147,7 +148,7 @@ def worker_main(conn, to_article: Callable, fast: bool) -> None:
         reply = conn.recv()
         return bool(reply and reply[1])
 
-    serve_tasks(conn, fast, lambda record: ("result", process_record(record, to_article, fast=fast, is_known=is_known)))
+    serve_tasks(conn, fast, lambda record: ("result", process_record(record, to_article, fast=fast, is_known=is_known, gender_overrides=gender_overrides)))
 
 
 def _send(conn, message) -> bool:

@@ -43,6 +43,7 @@ def _voices(report: Report, console: Console) -> None:
     voices.add_column("speaker", style="bold cyan")
     voices.add_column("type")
     voices.add_column("role")
+    voices.add_column("gender (evidence)")
     voices.add_column("attributions", justify="right")
     voices.add_column("words quoted", justify="right")
     for sp in sorted(report.speakers, key=lambda s: (-s.attributions, s.id)):
@@ -50,8 +51,20 @@ def _voices(report: Report, console: Console) -> None:
             role = sp.role or ""
             if sp.author:
                 role = f"by {sp.author}" if not role else f"{role}, by {sp.author}"
-            voices.add_row(sp.name, sp.type, role, str(sp.attributions), str(sp.quoted_words))
+            voices.add_row(sp.name, sp.type, role, gender_cell(sp), str(sp.attributions), str(sp.quoted_words))
     console.print(voices)
+
+
+def gender_cell(sp) -> str:
+    """ "woman (text: she, Ms.)", "man (first name: Sean)", "unknown" — people only, else empty."""
+    if sp.gender is None:
+        return ""
+    ev = sp.gender_evidence
+    if ev is None or ev.kind == "none":
+        return sp.gender
+    words = list(dict.fromkeys(s.text for s in ev.spans))
+    shown = ", ".join(words[:3]) + (", …" if len(words) > 3 else "")
+    return f"{sp.gender} ({ev.kind}{': ' + shown if shown else ''})"
 
 
 def _attributions(report: Report, console: Console) -> None:
@@ -90,6 +103,13 @@ def _profile(report: Report, console: Console) -> None:
         f"sentences with no source {_pct(p.unattributed_share)}",
         highlight=False,
     )
+    people = sum(c.voices for c in p.by_gender.values())
+    if people:
+        parts = [
+            f"{g} {c.voices} ({c.attributions} attrib., {c.quoted_words} words)"
+            for g, c in p.by_gender.items()
+        ]
+        console.print(f"  person voices by gender: {' · '.join(parts)}", highlight=False)
 
 
 def _lists(report: Report, console: Console) -> None:

@@ -141,8 +141,8 @@ def _link(
                 head.idx, info.sent_of[head.i], quote is not None, gender, plural, reg.entities, exclude,
                 quote=quote, speaker=speaker,
             )
-            if e is not None and gender in ("m", "f") and e.gender is None:
-                e.gender = gender  # pronoun history
+            if e is not None and gender in ("m", "f") and (e.gender is None or e.gender_from_name):
+                e.gender, e.gender_from_name = gender, False  # pronoun history (it beats a first name)
         if e is not None:
             reg.attach(e, _pronoun_cand(info, head))
             _name_owner(reg, a, e)

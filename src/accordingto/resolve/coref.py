@@ -124,15 +124,19 @@ def resolve_definite(c: Cand, entities: list["Entity"], before: int, after: bool
     return first
 
 
-def pronoun_compatible(e: "Entity", gender: str | None, plural: bool) -> tuple[bool, float]:
-    """(compatible, bonus) of entity ``e`` for a personal pronoun of this gender and number."""
+def pronoun_compatible(e: "Entity", gender: str | None, plural: bool, name_guess_ok: bool = False) -> tuple[bool, float]:
+    """(compatible, bonus) of entity ``e`` for a personal pronoun of this gender and number.
+
+    ``name_guess_ok``: a person whose only gender is a guess from the first name is compatible
+    with a pronoun of the other gender (the last resort of :func:`resolve_personal`)."""
     if gender in ("m", "f", "any"):
         if e.type not in ("person", "anonymous") or e.plural:
             return False, 0.0
         if gender == "any":
             return True, 0.0
         if e.gender and e.gender != gender:
-            return False, 0.0
+            # a first name's usual gender is a guess ("he" may be Shirley Brennan); a title is not
+            return (True, 0.0) if name_guess_ok and e.gender_from_name else (False, 0.0)
         return True, 0.2 if e.gender == gender else 0.0
     if gender == "n":  # it
         if e.type not in ("organisation", "outlet", "document", "artefact") or e.plural:
@@ -168,13 +172,24 @@ def resolve_personal(
     Quotation marks bound what a pronoun may refer to: outside a quote, a pronoun does not take a
     noun phrase that only stands inside one ("My family has waited," she said: she is not the
     family); inside a quote (``quote``, its span), it refers within its speaker's world: what the
-    quote itself names first, and never the quote's own speaker (``speaker``), who says "I"."""
+    quote itself names first, and never the quote's own speaker (``speaker``), who says "I".
+    When no entity is compatible, a he/she may still refer to a person whose first name
+    usually goes with the other gender (the text's pronoun says more than the name)."""
+    args = (pos, sent, in_quote, gender, plural, entities, exclude, quote, speaker)
+    best = _most_salient(*args, False)
+    if best is None and gender in ("m", "f"):
+        best = _most_salient(*args, True)
+    return best
+
+
+def _most_salient(pos, sent, in_quote, gender, plural, entities, exclude, quote, speaker,
+                  name_guess_ok: bool) -> "Entity | None":
     best = None
     best_score = float("-inf")
     for e in entities:
         if speaker is not None and e is speaker and not plural:
             continue
-        ok, bonus = pronoun_compatible(e, gender, plural)
+        ok, bonus = pronoun_compatible(e, gender, plural, name_guess_ok)
         if not ok:
             continue
         m = None
@@ -191,6 +206,8 @@ def resolve_personal(
         # all its mentions in that sentence: "Clinton, the former secretary of State, stressed …"
         same = [x for x in e.mentions if x.sent == m.sent and x.end <= pos and x.start <= m.start]
         d = sent - m.sent
+        if name_guess_ok and d > 2:
+            continue  # the last resort stays near
         score = -1.0 * d + bonus
         if any(x.subject for x in same):
             score += 0.7

@@ -38,6 +38,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     descr: set[str] = field(default_factory=set)
     gender: str | None = None
+    gender_from_name: bool = False  # only a first-name guess: a pronoun may still say otherwise
     plural: bool = False
     aliases: set[str] = field(default_factory=set)
     attributions: int = 0
@@ -214,6 +215,7 @@ def _annotate_named(info: DocInfo, cands: list[Cand]) -> None:
                     c.gender = "f"
                 elif first in lx.MALE_NAMES:
                     c.gender = "m"
+                c.gender_from_name = c.gender is not None
 
 
 def finish_named(e: Entity, info: DocInfo) -> None:
@@ -228,6 +230,7 @@ def finish_named(e: Entity, info: DocInfo) -> None:
     e.type = "outlet" if outlet else tp.named_type(labels, canonical_name(e, info), e.label)
     genders = {m.gender for m in e.mentions if m.gender}
     e.gender = genders.pop() if len(genders) == 1 else None
+    e.gender_from_name = e.gender is not None and all(m.gender_from_name for m in e.mentions if m.gender)
     for m in e.mentions:
         e.roles |= m.roles
         e.descr |= m.descr

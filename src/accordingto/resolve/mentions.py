@@ -49,6 +49,7 @@ class Cand:
     roles: set[str] = field(default_factory=set)
     descr: set[str] = field(default_factory=set)  # describing words: "republican", "presidential"
     gender: str | None = None
+    gender_from_name: bool = False  # the gender is only a guess from the first name
     mention_kind: str = "name"  # the schema MentionKind once linked
     core: tuple[str, ...] | None = None  # normalised name words, filled by aliases.cand_core
     words: frozenset[str] | None = None  # lowercase words, filled by aliases.wordset

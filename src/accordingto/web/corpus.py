@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..corpus.findings import parse_by, queries, voices_cte
+from ..corpus.findings import has_gender, parse_by, queries, voices_cte
 from ..corpus.store import StoreError, check_store, connect
 
 ARTICLE_IDS_PER_SPEAKER = 20
@@ -145,9 +145,9 @@ class CorpusStore:
     def findings(self, by: str, top: int) -> dict:
         """The tables of :func:`accordingto.corpus.findings.findings`, run on this connection."""
         dims = parse_by(by)  # StoreError: the caller's 400
-        specs = queries(dims, top=top)
         tables = {}
         with self.cursor() as cur:
+            specs = queries(dims, top=top, gender_column=has_gender(cur))
             for name, (title, sql) in specs.items():
                 result = cur.execute(sql)
                 columns = [d[0] for d in result.description]

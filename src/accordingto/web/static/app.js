@@ -452,6 +452,14 @@ function renderProfile(report) {
     ["Hedged, no named source", p.hedged],
     ["Loaded cues", p.loaded_cues],
   ];
+  const g = p.by_gender || {};
+  const people = ["woman", "man", "unknown"].reduce((n, k) => n + (g[k] ? g[k].voices : 0), 0);
+  if (people) {
+    for (const [k, name] of [["woman", "Women"], ["man", "Men"], ["unknown", "Gender unknown"]]) {
+      const c = g[k] || { voices: 0, attributions: 0, quoted_words: 0 };
+      rows.push([`${name} (person voices)`, `${c.voices} · ${plural(c.attributions, "attribution")} · ${plural(c.quoted_words, "word")}`]);
+    }
+  }
   for (const [label, value] of rows) dl.append(el("div", {}, el("dt", {}, label), el("dd", {}, String(value))));
 
   const shares = Object.entries(p.share_by_type || {}).sort((x, y) => y[1] - x[1]);
@@ -483,6 +491,7 @@ function renderVoices(report) {
       el("span", { class: "voice-name" }, sp.name),
       el("span", { class: "voice-type type-" + sp.type }, sp.type),
       sp.role ? el("span", { class: "voice-role" }, sp.role) : null,
+      sp.gender ? genderBadge(sp) : null,
       el("span", { class: "voice-counts" }, counts.join(" · ")),
     );
     button.addEventListener("click", () => toggleSpeaker(sp.id));
@@ -490,6 +499,21 @@ function renderVoices(report) {
   }
   const unresolved = report.attributions.filter((a) => a.speaker_id === null || a.speaker_id === undefined).length;
   $("voices-note").textContent = unresolved ? `${plural(unresolved, "attribution")} with no resolved speaker.` : "";
+}
+
+/** "woman · text: she, Ms." / "man · first name: Sean" / "unknown": how the article refers to a person. */
+function genderText(sp) {
+  const ev = sp.gender_evidence;
+  if (!ev || ev.kind === "none") return sp.gender;
+  const words = [...new Set((ev.spans || []).map((s) => s.text))];
+  const shown = words.slice(0, 3).join(", ") + (words.length > 3 ? ", …" : "");
+  return `${sp.gender} · ${ev.kind}${shown ? ": " + shown : ""}`;
+}
+
+function genderBadge(sp) {
+  const ev = sp.gender_evidence;
+  const note = ev && ev.note ? ev.note : "";
+  return el("span", { class: "voice-gender gender-" + sp.gender, title: note, dataset: { evidence: ev ? ev.kind : "none" } }, genderText(sp));
 }
 
 function toggleSpeaker(id) {

@@ -47,17 +47,18 @@ function articleLink(id) {
 
 let chartCount = 0;
 
-/** A horizontal bar chart as an accessible SVG figure. */
-function barChart(title, labels, values, format) {
+/** A horizontal bar chart as an accessible SVG figure; ``texts`` (optional) replaces each bar's value text. */
+function barChart(title, labels, values, format, texts) {
   const id = "chart-" + ++chartCount;
   const rowH = 24;
   const labelW = 150;
   const width = 480;
-  const valueW = 56;
+  const valueW = texts ? 120 : 56;
   const barMax = width - labelW - valueW;
   const height = Math.max(1, labels.length) * rowH + 8;
   const max = Math.max(...values.map((v) => v || 0), 0) || 1;
-  const desc = labels.map((l, i) => `${l}: ${format(values[i])}`).join("; ");
+  const shown = (i) => (texts ? texts[i] : format(values[i]));
+  const desc = labels.map((l, i) => `${l}: ${shown(i)}`).join("; ");
   const chart = svg("svg", {
     viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc`,
     preserveAspectRatio: "xMinYMin meet",
@@ -70,10 +71,10 @@ function barChart(title, labels, values, format) {
     const short = name.length > 22 ? name.slice(0, 21) + "…" : name;
     const row = svg("g", { class: "bar-row" });
     row.append(
-      svg("title", {}, `${name}: ${format(values[i])}`),
+      svg("title", {}, `${name}: ${shown(i)}`),
       svg("text", { x: labelW - 6, y: y + rowH / 2 + 4, "text-anchor": "end" }, short),
       svg("rect", { class: "bar-rect", x: labelW, y: y + 3, width: w.toFixed(1), height: rowH - 8, rx: 2 }),
-      svg("text", { class: "value", x: labelW + w + 4, y: y + rowH / 2 + 4 }, format(values[i])),
+      svg("text", { class: "value", x: labelW + w + 4, y: y + rowH / 2 + 4 }, shown(i)),
     );
     chart.append(row);
   });
@@ -91,6 +92,19 @@ function chartsFor(data) {
     charts.push(barChart(`Attributions per article, ${per}`, labels, table.rows.map((r) => r[col("attributions_per_article")]), (v) => formatCell("x", v ?? 0)));
     charts.push(barChart(`Anonymous share of attributions, ${per}`, labels, table.rows.map((r) => r[col("anonymous_share")]), (v) => percent(v, 1)));
     charts.push(barChart(`Secondhand share of attributions, ${per}`, labels, table.rows.map((r) => r[col("secondhand_share")]), (v) => percent(v, 1)));
+  }
+  // gender: the women's share, the unknown share always beside it
+  for (const dim of [...data.by, null]) {
+    const table = data.tables[dim ? "gender_by_" + dim : "gender"];
+    if (!table || !table.rows.length || (dim === null && data.by.length)) continue;
+    const col = (name) => table.columns.indexOf(name);
+    const labels = table.rows.map((r) => (dim ? String(r[col(dim)]) : "all articles"));
+    const per = dim ? `, per ${dim}` : "";
+    for (const [what, women, unknown] of [["quoted people", "women_share", "unknown_share"], ["quoted words", "women_words_share", "unknown_words_share"]]) {
+      const values = table.rows.map((r) => r[col(women)]);
+      const texts = table.rows.map((r) => `${percent(r[col(women)] ?? 0, 1)} · unknown ${percent(r[col(unknown)] ?? 0, 1)}`);
+      charts.push(barChart(`Women's share of ${what} (person voices)${per}`, labels, values, (v) => percent(v ?? 0, 1), texts));
+    }
   }
   const types = data.tables.source_types;
   if (types && types.rows.length) {

@@ -279,3 +279,17 @@ def test_founding_article_riddell_by_first_name_only(founding_report):
     by = founding_report.profile.by_gender
     assert (by["man"].voices, by["woman"].voices, by["unknown"].voices) == (1, 0, 0)
     assert by["man"].attributions == riddell.attributions
+
+
+def test_a_gendered_title_inside_a_name_tagged_as_an_organisation_still_counts():
+    """spaCy tags "Spokeswoman Lena Varga" as ORG; her title still says who "he" cannot be."""
+    import accordingto
+
+    text = (
+        "Campaign Moves Staff\n\n"
+        "Senator Tom Halvorsen is moving staff to Iowa. Spokeswoman Lena Varga says the campaign will "
+        "stay lean.\n\nThe former governor has trailed in the polls. He said the move would help."
+    )
+    report = accordingto.analyze(text)
+    he = next(a for a in report.attributions if [s.text for s in a.source] == ["He"])
+    assert he.speaker == "Tom Halvorsen"

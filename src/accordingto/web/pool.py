@@ -41,6 +41,7 @@ class Task:
     url: str | None = None
     published: str | None = None  # ISO date, already checked
     meta: dict[str, str] = field(default_factory=dict)  # id, title, outlet: set on ArticleMeta after reading
+    gender_overrides: dict[str, str] | None = None  # the server's --gender-overrides, as load_overrides gives them
 
 
 class AnalysisError(Exception):
@@ -72,7 +73,7 @@ def run_task(task: Task) -> tuple:
         for key, value in task.meta.items():
             if value is not None:
                 setattr(article.meta, key, value)
-        report = analyze_article(article, fast=task.fast)
+        report = analyze_article(article, fast=task.fast, gender_overrides=task.gender_overrides)
         if task.mode == "predict":
             return ("ok", json.dumps(to_prediction(task.meta.get("id") or "article", report), ensure_ascii=False))
         return ("ok", report.model_dump_json())

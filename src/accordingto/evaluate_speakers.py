@@ -183,21 +183,29 @@ def predict_article(nlp, text: str, gold: list[GoldAttribution]) -> dict[tuple[i
     return pred
 
 
+def gold_articles(polnear_dir: str | Path, articles: Iterable[str]):
+    """``(article, text, gold)`` of each of ``articles`` in a PolNeAR split; FileNotFoundError
+    (after the others) when some are not there."""
+    wanted, seen = set(articles), set()
+    for article, text, gold in iter_articles(polnear_dir):
+        if article in wanted:
+            seen.add(article)
+            yield article, text, gold
+    missing = wanted - seen
+    if missing:
+        raise FileNotFoundError(f"not in {polnear_dir}: {sorted(missing)}")
+
+
 def predict(polnear_dev_dir: str | Path, articles: Iterable[str], nlp=None) -> dict[str, dict]:
     """article id → :func:`predict_article`'s output, with the article's text under ``"text"``."""
     if nlp is None:
         from .nlp import get_nlp
 
         nlp = get_nlp()
-    wanted = set(articles)
-    found: dict[str, dict] = {}
-    for article, text, gold in iter_articles(polnear_dev_dir):
-        if article in wanted:
-            found[article] = {"text": text, "spans": predict_article(nlp, text, gold)}
-    missing = wanted - set(found)
-    if missing:
-        raise FileNotFoundError(f"not in {polnear_dev_dir}: {sorted(missing)}")
-    return found
+    return {
+        article: {"text": text, "spans": predict_article(nlp, text, gold)}
+        for article, text, gold in gold_articles(polnear_dev_dir, articles)
+    }
 
 
 # --------------------------------------------------------------------------

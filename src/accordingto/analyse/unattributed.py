@@ -24,7 +24,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from ..schema import Attribution, Sentence
 
 __all__ = ["MIN_WORDS", "MAX_COVERED", "unattributed_sentences"]

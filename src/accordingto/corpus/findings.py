@@ -476,19 +476,7 @@ def _terminal_views(table: Table) -> list[Table]:
         return [Table(table.name, table.title, ["", "value"], [(label(c, short=False), v) for c, v in zip(table.columns, table.rows[0])])]
     if "secondhand_share" not in table.columns:
         return [table]
-    dims = [c for c in table.columns if c in DIMENSIONS]
-    views = []
-    for suffix, columns in _TERMINAL_SPLIT:
-        keep = [table.columns.index(c) for c in (*dims, *columns)]
-        views.append(
-            Table(
-                name=table.name,
-                title=f"{table.title}: {suffix}",
-                columns=[table.columns[i] for i in keep],
-                rows=[tuple(row[i] for i in keep) for row in table.rows],
-            )
-        )
-    return views
+    return _split(table, _TERMINAL_SPLIT)
 
 
 def print_findings(tables: dict[str, Table], console=None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

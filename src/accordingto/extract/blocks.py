@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from . import cues
 from .quotes import QuoteIndex
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from .link import Linked, link
 from .tagger import tag_article
 

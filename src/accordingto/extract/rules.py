@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from ..schema import Attribution, Span
 from . import cues
 from .blocks import find_blocks

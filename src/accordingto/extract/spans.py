@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from ..schema import Span
 
 QUOTE_CHARS = "\"“”„«»'‘’`"

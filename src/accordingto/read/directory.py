@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import polnear
-from .corpus import (
+from .records import (
     SUFFIXES,
     Failure,
     Record,

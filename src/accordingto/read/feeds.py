@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .corpus import Failure, Record, clean_str, content_id, one_line, read_limited
+from .records import Failure, Record, clean_str, content_id, one_line, read_limited
 
 MAX_FEED_BYTES = 200_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")

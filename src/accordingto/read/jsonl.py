@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import IO
 
-from .corpus import Failure, Record, clean_str, content_id, iso_date, one_line
+from .records import Failure, Record, clean_str, content_id, iso_date, one_line
 
 _META_KEYS = ("url", "outlet", "title", "author")
 # Longest line read: room for an article at the input limit with JSON escapes.

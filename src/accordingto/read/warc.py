@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO
 
-from .corpus import Failure, Record, clean_str, content_id, iso_date, one_line
+from .records import Failure, Record, clean_str, content_id, iso_date, one_line
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -20,7 +20,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..doctext import doc_text
 from . import lexicon as lx
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})

@@ -33,7 +33,7 @@ def main() -> None:
 
     import spacy
 
-    from accordingto.nlp import SPACY_MODEL
+    from accordingto.pipeline import SPACY_MODEL
     from accordingto.pipeline import analyze_article
     from accordingto.read import Article
 

@@ -13,7 +13,7 @@ import pytest
 import accordingto
 from accordingto.analyse import build_profile, find_hedges, find_scare_quotes, mark_chains, mark_stance
 from accordingto.analyse.stance import LOADED_FORMS, cue_stance
-from accordingto.nlp import get_nlp
+from accordingto.pipeline import parse
 from accordingto.schema import Attribution, Hedge, Sentence, Span, Speaker
 
 # --- helpers ----------------------------------------------------------------
@@ -204,7 +204,7 @@ def test_loaded_cues_through_the_pipeline():
 
 
 def _hedges(text: str, attributions: list[Attribution] | None = None) -> list[Hedge]:
-    return find_hedges(get_nlp()(text), attributions or [])
+    return find_hedges(parse(text), attributions or [])
 
 
 def test_hedge_with_no_source():
@@ -275,7 +275,7 @@ def test_not_hedges(text):
 
 
 def _scare(text: str, attributions: list[Attribution] | None = None) -> list[str]:
-    got = find_scare_quotes(get_nlp()(text), attributions or [])
+    got = find_scare_quotes(parse(text), attributions or [])
     for s in got:
         assert text[s.start : s.end] == s.text
     return [s.text for s in got]

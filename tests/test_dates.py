@@ -33,13 +33,13 @@ from accordingto.analyse.dates import (
     NOTE_RECURRING,
     NOTE_VAGUE,
 )
-from accordingto.nlp import get_nlp
+from accordingto.pipeline import parse
 from accordingto.schema import DateMention
 from conftest import FOUNDING
 
 
 def _dates(text: str, published: str | None = "2018-07-09") -> list[DateMention]:
-    return find_dates(get_nlp()(text), published)
+    return find_dates(parse(text), published)
 
 
 def _one(text: str, published: str | None = "2018-07-09") -> DateMention:
@@ -272,7 +272,7 @@ def test_vague_and_recurring():
 
 def test_no_dates():
     assert _dates("Nothing to see here, the mayor said.") == []
-    assert find_dates(get_nlp()(""), "2018-07-09") == []
+    assert find_dates(parse(""), "2018-07-09") == []
 
 
 def test_ages_numbers_and_names_are_not_dates():
@@ -296,7 +296,7 @@ def test_offsets_with_odd_spacing():
 
 
 def _timeline(text: str, published: str | None = "2018-07-09"):
-    doc = get_nlp()(text)
+    doc = parse(text)
     return build_timeline(doc, find_dates(doc, published), [])
 
 

@@ -100,26 +100,26 @@ def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     assert info["student"]["entities"] is True
     # with an entity head, the default pipeline leaves spaCy's NER out and the tagger sets doc.ents
     import accordingto.extract.tagger as tagger
-    from accordingto import pipeline
+    from accordingto.pipeline import api, load
+    from accordingto.read import Article
 
     monkeypatch.setattr(tagger, "get_session", lambda: session)
-    assert tagger.has_entities() and pipeline._skipped(fast=False) == ["ner"] and pipeline._skipped(fast=True) == []
+    assert tagger.has_entities() and api._skipped(fast=False) == ["ner"] and api._skipped(fast=True) == []
     seen = {}
-    from accordingto import nlp as nlp_module
-
-    original = nlp_module.get_nlp()
+    original = load.load_pipeline()
 
     class Spy:
-        def __getattr__(self, name):  # max_length and the rest: the real pipeline's
+        def __getattr__(self, name):  # max_length, make_doc and the rest: the real pipeline's
             return getattr(original, name)
 
-        def __call__(self, text, disable=()):
+        def __call__(self, doc, disable=(), component_cfg=None):
             seen["disable"] = list(disable)
-            doc = original(text, disable=disable)
+            doc = original(doc, disable=disable, component_cfg=component_cfg)
             seen["doc"] = doc
             return doc
 
-    monkeypatch.setattr(nlp_module, "get_nlp", lambda: Spy())
-    report = pipeline.analyze_article(pipeline.Article(text="Fares Rise\n\nThe mayor said fares would rise."))
+    monkeypatch.setattr(load, "load_pipeline", lambda: Spy())
+    monkeypatch.setattr(api, "load_pipeline", lambda: Spy())
+    report = api.analyze_article(Article(text="Fares Rise\n\nThe mayor said fares would rise."))
     assert seen["disable"] == ["ner"] and report.text.startswith("Fares")
     assert seen["doc"].has_annotation("ENT_IOB")  # set by the tagger's entity head (this tiny model's guesses)

@@ -87,9 +87,9 @@ PARAGRAPHS = (
 def test_paragraph_starts_parse_as_part_of_their_sentence():
     """A paragraph's first token (a quotation mark, a name) is never a sentence of its own,
     nor is the closing mark that ends a paragraph."""
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    doc = get_nlp()(PARAGRAPHS + '\n\nShe said: "We will see."\n\nThe end.')
+    doc = parse(PARAGRAPHS + '\n\nShe said: "We will see."\n\nThe end.')
     lone = [s.text for s in doc.sents if len([t for t in s if not t.is_space]) == 1]
     assert lone == []
     starts = [s.text.split()[0] for s in doc.sents]

@@ -9,7 +9,7 @@ import pytest
 from accordingto.extract.quotes import find_quotes
 from accordingto.extract.rules import extract_rules
 from accordingto.extract.spans import make_span, trim
-from accordingto.nlp import get_nlp
+from accordingto.pipeline import parse
 from conftest import SHARED
 
 SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
@@ -17,7 +17,7 @@ SEED = SHARED / "examples" / "seed-portland-ice-union.txt"
 
 @pytest.fixture(scope="module")
 def nlp():
-    return get_nlp()
+    return parse
 
 
 def run(nlp, text):

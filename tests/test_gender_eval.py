@@ -45,9 +45,9 @@ def scores(rows):
     if not POLNEAR_TRAIN.exists():
         pytest.skip("PolNeAR train not available")
     from accordingto.evaluate_gender import score_gender
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    return score_gender(rows, POLNEAR_TRAIN, nlp=get_nlp())
+    return score_gender(rows, POLNEAR_TRAIN, nlp=parse)
 
 
 def test_set_shape(rows):

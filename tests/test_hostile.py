@@ -70,10 +70,10 @@ def all_spans(report) -> list:
 
 def test_1_text_over_spacy_max_length_is_analysed_in_pieces(monkeypatch):
     """Over nlp.max_length spaCy raised E088 (a bare ValueError); now the text is analysed in pieces."""
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import load_pipeline
 
     text = prose(40)
-    monkeypatch.setattr(get_nlp(), "max_length", 2500)  # the text is 7 times that
+    monkeypatch.setattr(load_pipeline(), "max_length", 2500)  # the text is 7 times that
     report = accordingto.analyze(text, fast=True)
     assert report.text == text.strip()
     assert all(report.text[s.start : s.end] == s.text for s in all_spans(report))
@@ -124,9 +124,9 @@ def _rules_work(n: int) -> int:
     """Range comparisons and quotes looked at by the rules on '"He said," she said.' × n."""
     from accordingto.extract import rules
     from accordingto.extract.quotes import QuoteIndex
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    doc = get_nlp()('"He said," she said. ' * n)
+    doc = parse('"He said," she said. ' * n)
     count = [0]
     inside, overlaps, overlapping = rules._inside, rules._overlaps, QuoteIndex.overlapping
 
@@ -156,9 +156,9 @@ def test_2_rules_work_grows_linearly_with_repeated_quotes():
 
 def test_2_long_runs_of_punctuation_are_few_tokens():
     """spaCy's tokenizer is quadratic in a run with no space; such a run is cut in 100-character tokens."""
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import load_pipeline
 
-    nlp = get_nlp()
+    nlp = load_pipeline()
     text = 'He said "' + '"' * 5000 + ' and left. See https://example.org/' + "a" * 250 + " today."
     doc = nlp.tokenizer(text)
     assert doc.text == text
@@ -167,9 +167,10 @@ def test_2_long_runs_of_punctuation_are_few_tokens():
 
 
 def test_2_sentences_are_bounded_in_tokens():
-    from accordingto.nlp import MAX_SENTENCE_TOKENS, get_nlp
+    from accordingto.pipeline import parse
+    from accordingto.pipeline.sentences import MAX_SENTENCE_TOKENS
 
-    doc = get_nlp()("and then " * 1500)
+    doc = parse("and then " * 1500)
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
 
 

@@ -25,9 +25,9 @@ POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
 
 @pytest.fixture(scope="module")
 def nlp():
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    return get_nlp()
+    return parse
 
 
 def span_of(text: str, needle: str, context: str | None = None, nth: int = 0) -> Span:
@@ -426,9 +426,9 @@ def test_polnear_dev_pronouns(nlp):
 
 
 if __name__ == "__main__":  # python tests/test_resolve.py: the PolNeAR dev numbers
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    s = polnear_pronoun_check(get_nlp())
+    s = polnear_pronoun_check(parse)
     print(s)
     print(f"sources resolved: {s['resolved'] / s['sources']:.3f}")
     print(f"pronoun sources resolved: {s['pronoun_resolved'] / s['pronouns']:.3f}, "

@@ -19,9 +19,9 @@ from accordingto.schema import Attribution, Span
 
 @pytest.fixture(scope="module")
 def nlp():
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    return get_nlp()
+    return parse
 
 
 def _span(text: str, needle: str, context: str | None = None) -> Span:

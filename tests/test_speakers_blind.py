@@ -43,9 +43,9 @@ def rows():
 
 @pytest.fixture(scope="module")
 def scores(rows):
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    return score_speakers(rows, POLNEAR_TRAIN, nlp=get_nlp())
+    return score_speakers(rows, POLNEAR_TRAIN, nlp=parse)
 
 
 def test_blind_set_is_the_heldout_rule(rows):

@@ -40,9 +40,9 @@ def rows():
 def scores(rows):
     if not POLNEAR_DEV.exists():
         pytest.skip("PolNeAR dev not available")
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
-    return score_speakers(rows, POLNEAR_DEV, nlp=get_nlp())
+    return score_speakers(rows, POLNEAR_DEV, nlp=parse)
 
 
 # ---- the set itself ---------------------------------------------------------------------

@@ -161,7 +161,7 @@ def test_an_entity_head_gives_the_doc_its_entities(monkeypatch):
     import accordingto.extract.tagger as tagger
     from accordingto.extract.encoding import ENTITY_TAGS
     from accordingto.extract.model import extract_model
-    from accordingto.nlp import get_nlp
+    from accordingto.pipeline import parse
 
     text = "Fares Rise\n\nAna Ruiz said fares would rise in Lisbon."
     enc = encode(text)
@@ -190,7 +190,7 @@ def test_an_entity_head_gives_the_doc_its_entities(monkeypatch):
     spans, ents = tagger.tag_article(text)
     assert all(v == [] for v in spans.values())
     assert [(text[s:e], t) for s, e, t in ents] == [("Ana Ruiz", "PERSON"), ("Lisbon", "GPE")]
-    doc = get_nlp()(text, disable=["ner"])
+    doc = parse(text, disable=["ner"])
     assert not doc.has_annotation("ENT_IOB")
     extract_model(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ana Ruiz", "PERSON"), ("Lisbon", "GPE")]

@@ -13,7 +13,7 @@ import pytest
 
 import accordingto
 from accordingto.analyse import unattributed_sentences
-from accordingto.nlp import get_nlp
+from accordingto.pipeline import parse
 from accordingto.schema import Attribution, Sentence, Span
 from conftest import SHARED
 
@@ -36,7 +36,7 @@ def _attr(text: str, source: str | None, cue: str, content: str, i: int = 0) -> 
 
 
 def _run(text: str, attributions: list[Attribution] | None = None) -> list[Sentence]:
-    return unattributed_sentences(get_nlp()(text), attributions or [])
+    return unattributed_sentences(parse(text), attributions or [])
 
 
 def _texts(sentences: list[Sentence]) -> list[str]:

@@ -1,6 +1,6 @@
 """A Doc's text, read once: the one helper every stage that reads a parsed Doc shares.
 
-It lives apart from :mod:`accordingto.nlp` (which loads the pipeline and whose
+It lives apart from :mod:`accordingto.pipeline` (which loads the pipeline and whose
 component calls extraction and resolution) so that those stages import it
 without importing the component: no import circle.
 """

@@ -45,3 +45,7 @@ class ModelError(AccordingtoError):
     """A model file is missing or broken."""
 
     exit_code = 3
+
+
+class NotAnalysedError(AccordingtoError, ValueError):
+    """A spaCy Doc that has not been through the accordingto components (``Report.from_doc``)."""

@@ -134,9 +134,9 @@ def match_row(row: dict, sources: list[tuple[tuple[int, int], dict | None]]) -> 
 def predict(polnear_dir: str | Path, articles, nlp=None) -> dict[str, dict]:
     """article id → {"text", "sources", "speakers"} for the given articles of a PolNeAR split."""
     if nlp is None:
-        from .nlp import get_nlp
+        from .pipeline import parse
 
-        nlp = get_nlp()
+        nlp = parse
     from .evaluate_speakers import gold_articles
 
     found: dict[str, dict] = {}

@@ -7,7 +7,7 @@ speaker it refers to (``speaker``: its canonical name) and the speaker's type
 
 :func:`score_speakers` rebuilds, for each article of the set, the article's
 gold attributions (gold source, cue and content, as ``tests/test_resolve.py``
-does), runs the spaCy pipeline (:func:`accordingto.nlp.get_nlp`) and
+does), runs the spaCy pipeline (:func:`accordingto.pipeline.parse`) and
 :func:`accordingto.resolve.resolve`, and compares, per source span:
 
 - the speaker: the predicted canonical name against the gold one, see
@@ -199,9 +199,9 @@ def gold_articles(polnear_dir: str | Path, articles: Iterable[str]):
 def predict(polnear_dev_dir: str | Path, articles: Iterable[str], nlp=None) -> dict[str, dict]:
     """article id → :func:`predict_article`'s output, with the article's text under ``"text"``."""
     if nlp is None:
-        from .nlp import get_nlp
+        from .pipeline import parse
 
-        nlp = get_nlp()
+        nlp = parse
     return {
         article: {"text": text, "spans": predict_article(nlp, text, gold)}
         for article, text, gold in gold_articles(polnear_dev_dir, articles)

@@ -256,6 +256,26 @@ class Report(_Model):
     timeline: list[TimelineEvent] = Field(default_factory=list, description="dated event sentences, in date order")
     profile: Profile | None = Field(default=None, description="the sourcing profile")
 
+    @classmethod
+    def from_doc(cls, doc) -> "Report":
+        """The report of a spaCy Doc that went through the accordingto components (:mod:`accordingto.pipeline`).
+
+        Reads what they left on the Doc (``doc._.accordingto``, ``doc._.article``:
+        plain data, so a Doc read back from a ``DocBin`` gives the same report).
+        Raises :class:`~accordingto.errors.NotAnalysedError` for a Doc they did not see.
+        """
+        from .errors import NotAnalysedError
+
+        data = doc._.accordingto if doc.has_extension("accordingto") else None
+        if not data or "attributions" not in data:
+            raise NotAnalysedError(
+                "this Doc has not been through the accordingto components: add them with "
+                "nlp.add_pipe('accordingto'), or use accordingto.pipeline.load_pipeline()"
+            )
+        meta = doc._.article if doc.has_extension("article") else None
+        fields = {k: data[k] for k in cls.model_fields if k in data}
+        return cls.model_validate({"article": meta or {}, "text": doc.text, "speakers": [], **fields})
+
     def attributions_of(self, speaker: str) -> list[Attribution]:
         """The attributions whose speaker has this canonical name."""
         return [a for a in self.attributions if a.speaker == speaker]

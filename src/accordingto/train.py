@@ -77,9 +77,9 @@ def window_row(enc, labels: np.ndarray, s: int, e: int, cls: int, sep: int,
 
 def spacy_entities(text: str) -> list[tuple[int, int, str]]:
     """spaCy en_core_web_sm's entities of ``text`` (the labels an entity head learns)."""
-    from .nlp import get_nlp
+    from .pipeline import parse
 
-    return [(e.start_char, e.end_char, e.label_) for e in get_nlp()(text).ents]
+    return [(e.start_char, e.end_char, e.label_) for e in parse(text).ents]
 
 
 def _stack(rows: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:

@@ -205,6 +205,21 @@ def read_overrides(path: str | Path) -> dict[str, str]:
 # First names
 
 
+def load_overrides(value: str | Path | Mapping[str, str] | None) -> dict[str, str] | None:
+    """Gender overrides from a CSV path or a mapping name → gender, keyed as :func:`override_key` keys them."""
+    if value is None:
+        return None
+    if isinstance(value, (str, Path)):
+        return read_overrides(value)
+    out = {}
+    for name, gender in value.items():
+        g = str(gender).strip().lower()
+        if g not in GENDERS:
+            raise GenderOverridesError(f"gender override for {name!r}: {gender!r} is not one of {', '.join(GENDERS)}")
+        out[override_key(str(name))] = g
+    return out
+
+
 def first_name(name: str) -> str | None:
     """The first name of a person's canonical name, or None (one word, an initial, no first name)."""
     from nameparser import HumanName

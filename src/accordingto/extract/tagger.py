@@ -9,7 +9,6 @@ word.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,15 +21,28 @@ MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "tagger.onnx"
 BATCH = 8
 
 
+_THREADS = 1  # ONNX Runtime's intra-op threads: the ``threads`` setting of the accordingto_attributions component
+
+
+def configure(threads: int) -> None:
+    """Run the tagger on ``threads`` threads (one session per process; a new count makes a new session)."""
+    global _THREADS
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
+    if threads != _THREADS:
+        _THREADS = threads
+        get_session.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def get_session():
-    """The ONNX Runtime session, created once. ``ACCORDINGTO_THREADS`` sets its threads (default 1)."""
+    """The ONNX Runtime session, created once, on :func:`configure`'s number of threads (default 1)."""
     import onnxruntime as ort
 
     if not MODEL_FILE.exists():
         raise ModelError(f"the tagger model is missing: {MODEL_FILE} (rebuild it with `make train`)")
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = int(os.environ.get("ACCORDINGTO_THREADS", "1"))
+    opts.intra_op_num_threads = _THREADS
     opts.inter_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     try:

@@ -37,7 +37,7 @@ def articles_dir(gold: str, articles: str | None, polnear: str) -> Path:
     """The PolNeAR split folder of a speaker set's articles."""
     if articles:
         return Path(articles)
-    split = "train" if "speakers_blind" in Path(gold).resolve().parts else "dev"
+    split = "train" if {"speakers_blind", "speakers_train"} & set(Path(gold).resolve().parts) else "dev"
     for base in (Path(polnear), Path("/work/shared/data/polnear")):
         if (base / split).is_dir():
             return base / split

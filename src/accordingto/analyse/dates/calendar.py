@@ -22,7 +22,6 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import holidays
 from dateutil.relativedelta import TU, relativedelta
 
 __all__ = ["holiday"]
@@ -54,7 +53,9 @@ _FIXED = (
 
 @lru_cache(maxsize=512)
 def _us(y: int) -> dict[str, date]:
-    """The package's US (and DC) holidays of year y, by name."""
+    """The package's US (and DC) holidays of year y, by name (imported on first use: half a second)."""
+    import holidays
+
     days = holidays.US(years=y, subdiv="DC", observed=False, language="en_US")
     return {name: d for d in days for name in days.get_list(d)}
 

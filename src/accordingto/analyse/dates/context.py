@@ -11,8 +11,8 @@ Inauguration Day outside an inauguration year) is passed over.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 

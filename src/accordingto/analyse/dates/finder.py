@@ -160,5 +160,3 @@ def _date_clock_times(chosen: list[_Found], text: str) -> None:
             if "\n" not in gap and _CLOCK_GLUE.fullmatch(gap):
                 chosen[i] = (s, e, order, Resolved(r2.date, None, r2.relative))
                 break
-
-

@@ -15,6 +15,7 @@ from ...schema import Attribution, DateMention, Sentence, TimelineEvent
 
 __all__ = ["build_timeline"]
 
+
 _FURNITURE = re.compile(
     r"(?i)^\W*(?:by|written\s+by|published|posted|updated|last\s+updated|first\s+published|filed|"
     r"photo|image|credit|related|read\s+more|copyright|\u00a9)\b"

@@ -1,4 +1,4 @@
-"""The words and patterns of date and time expressions, for :mod:`.dates`.
+"""The words and patterns of date and time expressions, for :mod:`.finder`.
 
 Every pattern is compiled case-insensitive, except month and weekday names,
 which must start with a capital ("May 12", not "may"; "Monday", not "monday")
@@ -237,7 +237,7 @@ def _variants(words: str) -> list[str]:
     return [v for w in words.split() for v in (w, w.capitalize(), w.upper())]
 
 
-# word → the trigger classes it belongs to (words as the scanner of :mod:`.dates` cuts them:
+# word → the trigger classes it belongs to (words as the scanner of :mod:`.finder` cuts them:
 # runs of letters, or digits with the letters after them)
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _cls, _words in (

@@ -69,7 +69,7 @@ def test_normaliser_titles_suffixes_nicknames():
 def test_evaluation_and_findings_share_the_normaliser():
     from accordingto import names
     from accordingto.corpus import findings
-    from accordingto.evaluate_speakers import same_speaker
+    from accordingto.evaluation.speakers import same_speaker
 
     assert same_speaker("Ines Ortega", "Chairwoman Ines Ortega")
     assert same_speaker("Dale Price", "Spokesman Dale Price")

@@ -93,7 +93,7 @@ def test_headline_words_are_not_glued_onto_a_name(nlp):
 
 
 def test_punctuation_glued_onto_a_phrase_is_dropped():
-    from accordingto.resolve.entities import unglue
+    from accordingto.resolve.canonical import unglue
 
     assert unglue("plan(some of these members") == "some of these members"
     assert unglue("voters (") == "voters"

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from ..schema import Attribution
 from . import coref
-from .entities import Entity, Registry, named_apposite, new_nominal, source_nominal
+from .nominals import named_apposite, new_nominal, source_nominal
+from .registry import Entity, Registry
 from .mentions import category_of, make_cand
 from . import lexicon as lx
 

@@ -16,16 +16,10 @@ from spacy.tokens import Doc, Token
 from ..schema import Attribution, Mention, Speaker
 from . import coref
 from .roles import Describer
-from .entities import (
-    Entity,
-    Registry,
-    build,
-    finish_named,
-    link_nominal,
-    named_apposite,
-    new_nominal,
-    source_nominal,
-)
+from .canonical import finish_named
+from .entities import build
+from .nominals import link_nominal, named_apposite, new_nominal, source_nominal
+from .registry import Entity, Registry
 from .mentions import Cand, DocInfo, head_of, make_cand, pronoun_info
 from . import lexicon as lx
 from .lexicon import PRONOUNS as lx_pronouns

@@ -6,7 +6,9 @@ from spacy.tokens import Token
 
 from ..schema import Attribution
 from . import aliases
-from .entities import Entity, Registry, finish_named, new_nominal, source_nominal
+from .canonical import finish_named
+from .nominals import new_nominal, source_nominal
+from .registry import Entity, Registry
 from .mentions import NOMINAL_WORDS, DocInfo, category_of, headline_name, make_cand, nominal_category
 from . import lexicon as lx
 from .lexicon import RELATIVE_PRONOUNS

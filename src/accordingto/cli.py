@@ -66,8 +66,13 @@ def analyze(
 
 
 def _article_files(directory: Path) -> list[Path]:
+    from .read.walk import files
+
     root = directory / "text" if (directory / "text").is_dir() else directory
-    return sorted(root.glob("*.txt"))
+    try:
+        return files(root, ".txt")
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
 
 
 def _subset(files: list[Path], subset: str) -> list[Path]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..read.walk import files
 from ..read.polnear import article_id, parse_ann, read_text, text_files
 from .predictions import ROLES, Fragment, normalise, check_bounds
 from .scores import Count
@@ -62,7 +63,7 @@ def gold_instances(gold_dir: str | Path, *, ids: set[str] | None = None) -> list
     if not ann_dir.is_dir():
         ann_dir = Path(gold_dir)
     out: list[dict] = []
-    for ann in sorted(ann_dir.glob("*.ann")):
+    for ann in files(ann_dir, ".ann"):
         aid = article_id(ann.stem, texts)
         if aid is None or (ids is not None and aid not in ids):
             continue

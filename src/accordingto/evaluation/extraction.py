@@ -5,14 +5,14 @@ Two protocols, both defined in ``shared/eval/PREDICTIONS.md``:
 - :func:`score_predictions`, the article-level protocol: character spans per
   role (exact and overlap) and whole attributions, micro-averaged over
   articles;
-- :func:`score_cofenet`, the CofeNet protocol: predictions projected onto the
+- :func:`.cofenet.score_cofenet`, the CofeNet protocol: predictions projected onto the
   CofeNet paper's token instances, a span found when its first and last
   token match a gold span of the same role in the same instance.
 
 Predictions are in the exchange format (``{"id": ..., "attributions": [...]}``
 per JSON line, each role a list of ``[start, end]`` fragments); read them with
-:func:`read_predictions`. Scores are dicts; precision, recall and F1 are in
-percent (0-100), as the published figures are. :func:`format_scores` renders
+:func:`.predictions.read_predictions`. Scores are dicts; precision, recall and F1 are in
+percent (0-100), as the published figures are. :func:`.scores.format_scores` renders
 them as a plain table.
 
 Choices the protocol text leaves open, made here:

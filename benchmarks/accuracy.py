@@ -10,7 +10,7 @@ chosen on), keeps the predictions under ``--out`` (``--reuse`` scores the
 files already there), and prints one table: the CofeNet protocol's
 exact-match F1 per role (dev: CofeNet's own token file; the slice: CofeNet-
 style instances built from the brat gold, see
-``accordingto.evaluate.gold_instances``; dev is scored both ways, so the two
+``accordingto.evaluation.cofenet.gold_instances``; dev is scored both ways, so the two
 can be compared) and the article-level scores (attribution F1, its P and R,
 source exact, content overlap).
 """
@@ -56,7 +56,8 @@ def main() -> None:
             _run(["predict", str(split), "--subset", subset, "--out", str(pred)] + (["--fast"] if args.fast else []))
         scores[name] = json.loads(_run(["evaluate", "--gold", str(split), "--subset", subset, "--pred", str(pred), "--json"]))
     # dev under instances built the same way as the slice's: how far the two CofeNet protocols differ
-    from accordingto.evaluate import gold_instances, read_predictions, score_cofenet
+    from accordingto.evaluation.cofenet import gold_instances, score_cofenet
+    from accordingto.evaluation.predictions import read_predictions
     from accordingto.read.polnear import text_files
 
     dev_texts = Path(next(iter(text_files(polnear / "dev").values()))).parent

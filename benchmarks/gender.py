@@ -6,7 +6,7 @@
 Runs each article of the set with its gold attributions through spaCy, the
 resolver and ``accordingto.analyse.gender`` and compares every row's label
 with the gender the article expresses, else what the first name alone tells
-(see ``accordingto.evaluate_gender``). Targets: precision of every label
+(see ``accordingto.evaluation.gender``). Targets: precision of every label
 other than unknown ≥ 0.97, ≥ 0.99 for labels from the text; coverage ≥ 0.85.
 """
 
@@ -37,7 +37,7 @@ def main() -> None:
 
         gender.MAX_UNCERTAINTY = args.max_uncertainty
 
-    from accordingto.evaluate_gender import read_gold, score_gender
+    from accordingto.evaluation.gender import read_gold, score_gender
 
     train = Path(args.polnear) / "train"
     if not train.is_dir():

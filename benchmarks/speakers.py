@@ -17,7 +17,7 @@ it, ``train`` for a set under ``speakers_blind/`` and ``dev`` for any other.
 
 Rebuilds each article's gold attributions, resolves them with
 ``accordingto.resolve.resolve`` and compares every source span's speaker and
-type with the set (see ``accordingto.evaluate_speakers`` and
+type with the set (see ``accordingto.evaluation.speakers`` and
 ``tests/data/speakers/README.md``). Prints the overall speaker and type
 accuracy, both per gold type and per outlet, the type confusion table, and
 the errors by category with a few examples of each.
@@ -54,7 +54,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
 
-    from accordingto.evaluate_speakers import NO_TYPE, TYPES, read_gold, score_speakers
+    from accordingto.evaluation.speakers import NO_TYPE, TYPES, read_gold, score_speakers
 
     s = score_speakers(read_gold(args.gold), articles_dir(args.gold, args.articles, args.polnear))
     if args.json:

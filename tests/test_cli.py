@@ -342,7 +342,7 @@ def test_predict_writes_one_json_line_per_article(tmp_path):
         for s, e in a["content"]
     )
     # and the scorer accepts the file
-    from accordingto.evaluate import read_predictions
+    from accordingto.evaluation.predictions import read_predictions
 
     assert set(read_predictions(out)) == {"parks", "riverside"}
 

@@ -14,11 +14,11 @@ import pytest
 from accordingto.analyse import find_dates
 from accordingto.analyse.dates.arithmetic import months_range, shift, unit_range
 from accordingto.analyse.dates.calendar import holiday
-from accordingto.nlp import get_nlp
+from accordingto.pipeline import parse
 
 
 def _only(text: str, published: str | None) -> tuple[str, str | None, str | None]:
-    found = find_dates(get_nlp()(text), published)
+    found = find_dates(parse(text), published)
     assert len(found) == 1, [d.text for d in found]
     return found[0].text, found[0].date, found[0].date_end
 

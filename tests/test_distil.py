@@ -1,4 +1,4 @@
-"""The distillation plumbing (accordingto.distil): packing encoders small, aligning two tokenizers' words.
+"""The distillation plumbing (accordingto.training.distil): packing encoders small, aligning two tokenizers' words.
 
 The GPU step itself (teacher, soft labels, student) is smoke-tested here when torch and
 transformers are installed (`make train`); the numbers it gives need a GPU (docs/TRAINING.md).
@@ -11,7 +11,7 @@ import json
 import numpy as np
 import pytest
 
-from accordingto import distil
+from accordingto.training import distil
 from accordingto.extract.encoding import TOKENIZER_FILE
 from conftest import SHARED
 
@@ -76,7 +76,7 @@ def test_prepare_aligns_every_student_word_with_the_teachers(tmp_path):
 def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from accordingto.train import base_model_dir
+    from accordingto.training.fit import base_model_dir
 
     if not (POLNEAR / "train").is_dir():
         pytest.skip("PolNeAR is not in ../shared")
@@ -92,7 +92,7 @@ def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     # what comes back exports to the ONNX model the tagger loads, quote depth among its inputs
     import onnxruntime as ort
 
-    from accordingto.train import export
+    from accordingto.training.fit import export
 
     onnx = export(tmp_path / "out" / "student", tmp_path / "student.onnx")
     session = ort.InferenceSession(str(onnx), providers=["CPUExecutionProvider"])

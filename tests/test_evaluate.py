@@ -1,4 +1,4 @@
-"""The scorer (accordingto.evaluate) and the PolNeAR gold reader (accordingto.read.polnear)."""
+"""The scorer (accordingto.evaluation) and the PolNeAR gold reader (accordingto.read.polnear)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 
 from accordingto.errors import AccordingtoError
-from accordingto.evaluate import (
-    PredictionFormatError,
-    align_tokens,
-    format_scores,
-    gold_predictions,
-    read_predictions,
-    score_cofenet,
-    score_predictions,
-)
+from accordingto.evaluation.alignment import align_tokens
+from accordingto.evaluation.cofenet import score_cofenet
+from accordingto.evaluation.extraction import score_predictions
+from accordingto.evaluation.predictions import PredictionFormatError, gold_predictions, read_predictions
+from accordingto.evaluation.scores import format_scores
 from accordingto.read.polnear import gold_files, iter_articles, load_ann, parse_ann
 from conftest import SHARED
 
@@ -402,7 +398,7 @@ def test_cofenet_projection(tmp_path: Path) -> None:
 def test_cofenet_style_instances_from_brat_gold(tmp_path):
     """gold_instances: one instance per paragraph per annotation file, BIO labels from the brat spans;
     the gold itself scores 100 under them, and a prediction one token short scores 0 on that role."""
-    from accordingto.evaluate import gold_instances, score_cofenet
+    from accordingto.evaluation.cofenet import gold_instances, score_cofenet
 
     text = 'Fares Rise\n\nFares will rise, the port authority said on Monday.\n\n"Nobody likes it," said Ana Ruiz.\n'
     at = lambda sub: (text.index(sub), text.index(sub) + len(sub))  # noqa: E731

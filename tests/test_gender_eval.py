@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from accordingto.evaluate_gender import GENDERS, NAME_ALONE, match_row, read_gold, truth
+from accordingto.evaluation.gender import GENDERS, NAME_ALONE, match_row, read_gold, truth
 from conftest import SHARED
 
 # ACCORDINGTO_GENDER_GOLD: the set from elsewhere (a checkout of the branch that holds it)
@@ -44,7 +44,7 @@ def rows():
 def scores(rows):
     if not POLNEAR_TRAIN.exists():
         pytest.skip("PolNeAR train not available")
-    from accordingto.evaluate_gender import score_gender
+    from accordingto.evaluation.gender import score_gender
     from accordingto.pipeline import parse
 
     return score_gender(rows, POLNEAR_TRAIN, nlp=parse)

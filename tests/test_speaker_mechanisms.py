@@ -69,7 +69,7 @@ def test_normaliser_titles_suffixes_nicknames():
 def test_evaluation_and_findings_share_the_normaliser():
     from accordingto import names
     from accordingto.corpus import findings
-    from accordingto.evaluate_speakers import same_speaker
+    from accordingto.evaluation.speakers import same_speaker
 
     assert same_speaker("Ines Ortega", "Chairwoman Ines Ortega")
     assert same_speaker("Dale Price", "Spokesman Dale Price")
@@ -93,7 +93,7 @@ def test_headline_words_are_not_glued_onto_a_name(nlp):
 
 
 def test_punctuation_glued_onto_a_phrase_is_dropped():
-    from accordingto.resolve.entities import unglue
+    from accordingto.resolve.canonical import unglue
 
     assert unglue("plan(some of these members") == "some of these members"
     assert unglue("voters (") == "voters"

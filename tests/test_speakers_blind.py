@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from accordingto.evaluate_speakers import TYPES, read_gold, score_speakers
+from accordingto.evaluation.speakers import TYPES, read_gold, score_speakers
 from conftest import SHARED
 
 BLIND = Path(__file__).resolve().parent / "data" / "speakers_blind" / "heldout_speakers.jsonl"

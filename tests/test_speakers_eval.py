@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from accordingto.evaluate_speakers import TYPES, normalise_name, read_gold, same_speaker, score_speakers
+from accordingto.evaluation.speakers import TYPES, normalise_name, read_gold, same_speaker, score_speakers
 from conftest import SHARED
 
 GOLD = Path(__file__).resolve().parent / "data" / "speakers" / "dev_speakers.jsonl"

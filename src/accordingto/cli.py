@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from .errors import AccordingtoError
+from .training import defaults
 
 app = typer.Typer(
     add_completion=False,
@@ -65,8 +66,13 @@ def analyze(
 
 
 def _article_files(directory: Path) -> list[Path]:
+    from .read.walk import files
+
     root = directory / "text" if (directory / "text").is_dir() else directory
-    return sorted(root.glob("*.txt"))
+    try:
+        return files(root, ".txt")
+    except AccordingtoError as err:
+        _fail(str(err), err.exit_code)
 
 
 def _subset(files: list[Path], subset: str) -> list[Path]:
@@ -144,9 +150,12 @@ def evaluate(
 
     Where no CofeNet file exists for the split (train and its held-out slice),
     the CofeNet-style scores use instances built from the brat gold
-    (``accordingto.evaluate.gold_instances``: paragraphs, every annotator).
+    (``accordingto.evaluation.cofenet.gold_instances``: paragraphs, every annotator).
     """
-    from .evaluate import format_scores, gold_instances, read_predictions, score_cofenet, score_predictions
+    from .evaluation.cofenet import gold_instances, score_cofenet
+    from .evaluation.extraction import score_predictions
+    from .evaluation.predictions import read_predictions
+    from .evaluation.scores import format_scores
     from .read.polnear import SUBSETS, select, text_files
 
     if subset not in SUBSETS:
@@ -182,17 +191,17 @@ def train(
     polnear: Path = typer.Option(Path("../shared/data/polnear"), help="PolNeAR folder with train/ and dev/"),
     out: Path = typer.Option(Path("src/accordingto/models/tagger.onnx"), help="the int8 ONNX model to write"),
     work: Path = typer.Option(Path("runs/train"), help="folder for the encoded data, checkpoints and log"),
-    epochs: int = typer.Option(12),
-    batch_size: int = typer.Option(32),
-    lr: float = typer.Option(1e-4),
-    layers: int = typer.Option(6, help="encoder layers kept (of 6): fewer is faster"),
-    threads: int = typer.Option(2, help="CPU threads for torch"),
+    epochs: int = typer.Option(defaults.EPOCHS),
+    batch_size: int = typer.Option(defaults.BATCH_SIZE),
+    lr: float = typer.Option(defaults.LR),
+    layers: int = typer.Option(defaults.LAYERS, help="encoder layers kept (of 6): fewer is faster"),
+    threads: int = typer.Option(defaults.THREADS, help="CPU threads for torch"),
     weights: Optional[Path] = typer.Option(
         None, "--weights", help="export these trained weights (e.g. the distilled student from a GPU run) instead of training"
     ),
 ) -> None:
     """Train the tagger on PolNeAR train less its held-out slice (dev chooses the epoch); export int8 ONNX."""
-    from .train import export, fit, prepare
+    from .training.fit import export, fit, prepare
 
     if weights is not None:
         if not (weights / "fit.json").is_file():

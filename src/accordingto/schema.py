@@ -215,6 +215,9 @@ class Profile(_Model):
     hedged: int = Field(description="hedges on claims with no named source")
     loaded_cues: int
     unattributed_share: float = Field(description="share of the article's sentences asserted with no source (0–1)")
+    n_sentences: int | None = Field(
+        default=None, description="sentences of the article as spaCy split them (unattributed_share's denominator)"
+    )
     by_gender: dict[str, GenderCount] = Field(
         default_factory=dict,
         description="person voices only: voices, attributions and quoted words per gender label (woman, man, unknown)",

@@ -81,5 +81,6 @@ def build_profile(
         hedged=sum(1 for h in hedges if not h.attributed),
         loaded_cues=sum(1 for a in attributions if a.stance == "loaded"),
         unattributed_share=_share(len(unattributed), n_sentences),
+        n_sentences=n_sentences,
         by_gender={g: GenderCount(**v) for g, v in by_gender.items()},
     )

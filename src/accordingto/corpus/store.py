@@ -40,7 +40,7 @@ from typing import Any
 from ..errors import AccordingtoError
 from ..schema import SCHEMA_VERSION, Report
 
-STORE_SCHEMA_VERSION = "2"  # 2: speakers.gender, gender_evidence, gender_spans
+STORE_SCHEMA_VERSION = "3"  # 2: speakers.gender, gender_evidence, gender_spans; 3: articles.n_sentences is the profile's
 
 # Buffer memory DuckDB may use in the writing process: pages beyond it are
 # evicted, so a long batch does not grow with the store (measured: the batch
@@ -119,6 +119,8 @@ SPEAKERS = [
 # Columns added after store schema 1, by table: a store written before them gets them (empty for
 # the articles already in it) when it is next opened for writing (:meth:`Store.__init__`).
 ADDED_COLUMNS: dict[str, list[str]] = {"speakers": ["gender", "gender_evidence", "gender_spans"]}
+#: Columns whose meaning a store schema version changed: rows stored before it hold NULL there once migrated.
+CHANGED_COLUMNS: dict[int, list[tuple[str, str]]] = {3: [("articles", "n_sentences")]}  # was a regex count
 MENTIONS = [
     ("article_id", "VARCHAR", "NOT NULL"),
     ("speaker_id", "INTEGER", "NOT NULL"),
@@ -211,7 +213,11 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\S)")
 
 
 def count_sentences(text: str) -> int:
-    """Sentences of the text by a rule-based split (end punctuation, line breaks): approximate."""
+    """Sentences of the text by a rule-based split (end punctuation, line breaks): approximate.
+
+    Only for a report without a profile, whose ``unattributed_share`` is counted here; the stored
+    ``n_sentences`` is always the profile's (spaCy's split), NULL without one.
+    """
     return len([part for part in _SENTENCE_END.split(text) if part and part.strip()])
 
 
@@ -228,12 +234,26 @@ def _texts(spans) -> str | None:
     return " … ".join(s.text for s in spans) if spans else None
 
 
-def _profile_values(report: Report, n_sentences: int) -> dict[str, Any]:
+def _profile_values(report: Report) -> dict[str, Any]:
     """The profile columns: from ``report.profile`` when the pipeline built one, else counted here."""
+    if report.profile is not None:
+        p = report.profile
+        return {
+            "voices": p.voices,
+            "attributions": p.attributions,
+            "quoted_words": p.quoted_words,
+            "secondhand_share": p.secondhand_share,
+            "anonymous_share": p.anonymous_share,
+            "unattributed_share": p.unattributed_share,
+            "nested": p.nested,
+            "hedged": p.hedged,
+            "loaded_cues": p.loaded_cues,
+        }
     attributions = report.attributions
     n = len(attributions)
+    n_sentences = count_sentences(report.text)
     types = {s.id: s.type for s in report.speakers}
-    values = {
+    return {
         "voices": len({a.speaker_id for a in attributions if a.speaker_id is not None}),
         "attributions": n,
         "quoted_words": sum(a.quoted_words for a in attributions),
@@ -244,20 +264,6 @@ def _profile_values(report: Report, n_sentences: int) -> dict[str, Any]:
         "hedged": sum(not h.attributed for h in report.hedges),
         "loaded_cues": sum(a.stance == "loaded" for a in attributions),
     }
-    if report.profile is not None:
-        p = report.profile
-        values.update(
-            voices=p.voices,
-            attributions=p.attributions,
-            quoted_words=p.quoted_words,
-            secondhand_share=p.secondhand_share,
-            anonymous_share=p.anonymous_share,
-            unattributed_share=p.unattributed_share,
-            nested=p.nested,
-            hedged=p.hedged,
-            loaded_cues=p.loaded_cues,
-        )
-    return values
 
 
 def article_rows(
@@ -279,8 +285,8 @@ def article_rows(
     if not article_id:
         raise ValueError("an article needs an id to be stored")
     digest = hash or text_hash(report.text)
-    n_sentences = count_sentences(report.text)
-    profile = _profile_values(report, n_sentences)
+    n_sentences = report.profile.n_sentences if report.profile is not None else None  # spaCy's count, as the profile's
+    profile = _profile_values(report)
     when = analysed_at or datetime.now(timezone.utc).replace(tzinfo=None)
     article = (
         article_id,
@@ -467,14 +473,26 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
-    def _migrate(self) -> None:
-        """Add the columns of :data:`ADDED_COLUMNS` that a store written by an older version lacks.
+    def _stored_version(self) -> int:
+        row = self.con.execute("SELECT value FROM store_info WHERE key = 'store_schema'").fetchone()
+        try:
+            return int(row[0]) if row else 1
+        except (TypeError, ValueError):
+            return 1
 
-        The articles already stored keep NULL there (their person voices count
-        as ``unknown`` in the findings); one transaction, all or nothing.
+    def _migrate(self) -> None:
+        """Bring a store written by an older version up to :data:`STORE_SCHEMA_VERSION`.
+
+        The columns of :data:`ADDED_COLUMNS` it lacks are added, and the
+        articles already stored keep NULL there (their person voices count as
+        ``unknown`` in the findings); the columns of :data:`CHANGED_COLUMNS`
+        whose meaning changed since its version are set to NULL in the rows
+        already stored. One transaction, all or nothing.
         """
         missing = [(t, c) for t, cols in ADDED_COLUMNS.items() for c in cols if c not in table_columns(self.con, t)]
-        if not missing:
+        version = self._stored_version()
+        changed = [tc for v, cols in CHANGED_COLUMNS.items() if version < v for tc in cols]
+        if not missing and not changed:
             return
         types = {name: sql_type for name, sql_type, _ in SPEAKERS}
         con = self.con
@@ -483,6 +501,8 @@ class Store:
             for table, column in missing:
                 sql_type = {name: t for name, t, _ in TABLES[table]}.get(column, types.get(column, "VARCHAR"))
                 con.execute(f"ALTER TABLE {table} ADD COLUMN {_q(column)} {sql_type}")
+            for table, column in changed:
+                con.execute(f"UPDATE {table} SET {_q(column)} = NULL")
             con.execute("INSERT OR REPLACE INTO store_info VALUES ('store_schema', ?)", [STORE_SCHEMA_VERSION])
             con.execute("COMMIT")
         except BaseException:

@@ -1,6 +1,6 @@
 """The trained attribution tagger: BIO tags for source, cue and content over the whole article.
 
-A fine-tuned all-MiniLM-L6-v2 (see :mod:`accordingto.train`), run with ONNX
+A fine-tuned all-MiniLM-L6-v2 (see :mod:`accordingto.training.fit`), run with ONNX
 Runtime in int8 over overlapping windows of the article; each wordpiece takes
 its scores from the window where it sits furthest from an edge, and a
 constrained Viterbi pass (an I- tag only after the same role) picks one tag per

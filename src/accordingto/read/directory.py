@@ -12,13 +12,12 @@ folder (its ``metadata.tsv`` beside it or one level up). Every text is a
 ``text`` record: id = file stem, outlet = ``publisher``, published =
 ``publication_date``, ``title`` and ``author`` from ``metadata.tsv``,
 ``split`` = the split's name. A split named ``test`` is never read: it is
-the held-out evaluation set.
+the held-out evaluation set (:mod:`.walk` refuses it, wherever it is met).
 """
 
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +33,8 @@ from .records import (
     read_limited,
     strip_suffixes,
 )
+from .walk import HELD_OUT, HELD_OUT_SPLITS, is_held_out, walk
 
-HELD_OUT_SPLITS = frozenset({"test"})
 _FILE_FORMATS = {suffix: fmt for suffix, fmt in SUFFIXES.items() if fmt in ("text", "html")}
 
 
@@ -45,7 +44,7 @@ _FILE_FORMATS = {suffix: fmt for suffix, fmt in SUFFIXES.items() if fmt in ("tex
 def iter_directory(root: str | Path) -> Iterator[Record | Failure]:
     """Every article file under ``root``, in sorted order."""
     root = Path(root)
-    for path in _walk(root):
+    for path in walk(root):
         if isinstance(path, Failure):  # a folder that cannot be listed: its articles are not lost silently
             yield path
             continue
@@ -55,32 +54,6 @@ def iter_directory(root: str | Path) -> Iterator[Record | Failure]:
             continue
         relative = path.relative_to(root).parent / stem
         yield read_file_record(path, id=relative.as_posix(), format=fmt)
-
-
-def _walk(root: Path) -> Iterator[Path | Failure]:
-    """Files under ``root`` depth-first, names sorted at each level.
-
-    Hidden entries are skipped, and so is a PolNeAR ``test`` split met on the way.
-    A folder that cannot be listed (no permission, gone) is a :class:`Failure`.
-    """
-    try:
-        with os.scandir(root) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError as error:
-        yield Failure(id=str(root), source=str(root), reason=f"cannot read folder: {error.strerror or one_line(error)}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            if entry.is_dir():
-                if entry.name in HELD_OUT_SPLITS and _is_root(root):
-                    continue  # a PolNeAR test split inside a folder walked as plain files
-                yield from _walk(Path(entry.path))
-            elif entry.is_file():
-                yield Path(entry.path)
-        except OSError as error:
-            yield Failure(id=entry.path, source=entry.path, reason=f"cannot read: {error.strerror or one_line(error)}")
 
 
 def read_file_record(path: str | Path, *, id: str, format: str) -> Record | Failure:
@@ -141,8 +114,8 @@ def iter_polnear(directory: str | Path) -> Iterator[Record | Failure]:
             metadata_file = directory.parent / "metadata.tsv"
     metadata = _load_metadata(metadata_file)
     for split in splits:
-        if split.name in HELD_OUT_SPLITS:
-            yield Failure(id=split.name, source=str(split), reason="the PolNeAR test split is held out and never read")
+        if is_held_out(split):
+            yield Failure(id=split.name, source=str(split), reason=HELD_OUT)
             continue
         for article_id, path in polnear.text_files(split).items():
             source = str(path)

@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .walk import files
+
 Fragment = tuple[int, int]
 
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t|$)")
@@ -142,7 +144,7 @@ def text_files(directory: str | Path) -> dict[str, Path]:
     text_dir, _ = _layout(Path(directory))
     if not text_dir.is_dir():
         raise FileNotFoundError(f"no such directory: {text_dir}")
-    return {p.stem: p for p in sorted(text_dir.glob("*.txt"))}
+    return {p.stem: p for p in files(text_dir, ".txt")}
 
 
 def gold_files(directory: str | Path) -> dict[str, Path]:
@@ -159,7 +161,7 @@ def gold_files(directory: str | Path) -> dict[str, Path]:
         raise FileNotFoundError(f"no such directory: {ann_dir}")
     texts = text_files(directory)
     gold: dict[str, Path] = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
+    for ann in files(ann_dir, ".ann"):
         article = article_id(ann.stem, texts)
         if article is not None and article not in gold:
             gold[article] = ann

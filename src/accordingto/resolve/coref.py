@@ -21,7 +21,7 @@ from . import lexicon as lx
 from .mentions import Cand
 
 if TYPE_CHECKING:
-    from .entities import Entity
+    from .registry import Entity
 
 _CAMPAIGN_WORDS = frozenset({"campaign", "team"})
 _GENERIC_ORG = frozenset({"group", "organization", "organisation", "company", "firm", "agency", "outfit"})

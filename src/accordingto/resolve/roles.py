@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from ..names import person_name
 from . import lexicon as lx
-from .entities import Entity, Registry
+from .registry import Entity, Registry
 from .mentions import Cand, category_of
 
 _PEOPLE_TYPES = frozenset({"person", "anonymous"})

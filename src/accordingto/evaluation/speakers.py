@@ -63,8 +63,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .names import strip_titles
-from .read.polnear import GoldAttribution, iter_articles
+from ..names import strip_titles
+from ..read.polnear import GoldAttribution, iter_articles
 
 TYPES = ("person", "organisation", "outlet", "document", "anonymous", "group", "artefact")
 NO_TYPE = "none"  # the type of a source the resolver gave no speaker
@@ -137,7 +137,7 @@ def read_gold(path: str | Path) -> list[dict]:
 
 
 def _attributions(text: str, gold: list[GoldAttribution]):
-    from .schema import Attribution, Span
+    from ..schema import Attribution, Span
 
     def spans(frags):
         return [Span(start=s, end=e, text=text[s:e]) for s, e in frags]
@@ -163,7 +163,7 @@ def predict_article(nlp, text: str, gold: list[GoldAttribution]) -> dict[tuple[i
 
     A source span's (start, end) is that of its first and last fragment.
     """
-    from .resolve import resolve
+    from ..resolve import resolve
 
     doc = nlp(text)
     out, speakers = resolve(doc, _attributions(text, gold))
@@ -199,7 +199,7 @@ def gold_articles(polnear_dir: str | Path, articles: Iterable[str]):
 def predict(polnear_dev_dir: str | Path, articles: Iterable[str], nlp=None) -> dict[str, dict]:
     """article id → :func:`predict_article`'s output, with the article's text under ``"text"``."""
     if nlp is None:
-        from .pipeline import parse
+        from ..pipeline import parse
 
         nlp = parse
     return {

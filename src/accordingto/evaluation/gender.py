@@ -9,7 +9,7 @@ Each row of the set is one person voice of one PolNeAR **train** article::
 
 How a row meets its prediction (:func:`predict_article`): the article is run
 with its **gold** attributions (gold source, cue and content, as
-:mod:`accordingto.evaluate_speakers` builds them), so what is measured is
+:mod:`accordingto.evaluation.speakers` builds them), so what is measured is
 gender, not extraction: spaCy, :func:`accordingto.resolve.resolve` and
 :func:`accordingto.analyse.gender.assign_genders`. Each of the row's source
 spans is matched to the gold attribution whose source it is (the same first
@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from .read.polnear import GoldAttribution
+from ..read.polnear import GoldAttribution
 
 GENDERS = ("woman", "man", "unknown")
 NAME_ALONE = ("woman", "man", "ambiguous", "none")
@@ -92,9 +92,9 @@ def predict_article(nlp, text: str, gold: list[GoldAttribution]) -> tuple[list[t
     its (first start, last end) and the predicted speaker (a dict of the
     :class:`~accordingto.schema.Speaker`, or None); and all the speakers.
     """
-    from .analyse.gender import assign_genders
-    from .evaluate_speakers import _attributions
-    from .resolve import resolve
+    from ..analyse.gender import assign_genders
+    from .speakers import _attributions
+    from ..resolve import resolve
 
     doc = nlp(text)
     out, speakers = resolve(doc, _attributions(text, gold))
@@ -134,10 +134,10 @@ def match_row(row: dict, sources: list[tuple[tuple[int, int], dict | None]]) -> 
 def predict(polnear_dir: str | Path, articles, nlp=None) -> dict[str, dict]:
     """article id → {"text", "sources", "speakers"} for the given articles of a PolNeAR split."""
     if nlp is None:
-        from .pipeline import parse
+        from ..pipeline import parse
 
         nlp = parse
-    from .evaluate_speakers import gold_articles
+    from .speakers import gold_articles
 
     found: dict[str, dict] = {}
     for article, text, gold in gold_articles(polnear_dir, articles):

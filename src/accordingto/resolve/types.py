@@ -109,4 +109,6 @@ def nominal_type(category: str, lemma: str, plural: bool, text: str) -> str:
         if first in ("a", "an", "one", "another", "some", "someone"):
             return "anonymous"
         return "person"
+    if plural:
+        return "group"  # a plural description that says who speaks, if not what kind: "the markets", "the biggest hawks"
     return "unknown"

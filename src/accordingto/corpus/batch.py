@@ -19,6 +19,7 @@ tried again by the next run.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 import threading
 import time
@@ -29,6 +30,8 @@ from pathlib import Path
 
 from .store import Store, StoreError, text_hash
 from .worker import load_pipeline, process_record, timeout_reason, worker_main
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0
 CHANGED_REASON = (
@@ -160,13 +163,18 @@ class _Runner:
         stored = self.store.hash_of(record.id)
         if stored is None or stored == text_hash(article.text):
             return False
-        self.store.add_failure(record.id, record.source, CHANGED_REASON)
+        self.record_failure(record.id, record.source, CHANGED_REASON)
         self.summary.changed += 1
         self.bar.advance()
         return True
 
-    def fail(self, id: str | None, source: str | None, reason: str) -> None:
+    def record_failure(self, id: str | None, source: str | None, reason: str) -> None:
+        """Into the store's failures, and a warning in the log."""
+        log.warning("article %s (%s) failed: %s", id, source, reason)
         self.store.add_failure(id, source, reason)
+
+    def fail(self, id: str | None, source: str | None, reason: str) -> None:
+        self.record_failure(id, source, reason)
         self.summary.failed += 1
         self.bar.advance()
 
@@ -183,7 +191,7 @@ class _Runner:
         if status == "duplicate":
             self.summary.duplicates += 1
         elif status == "failed":
-            self.store.add_failure(record.id, record.source, value)
+            self.record_failure(record.id, record.source, value)
             self.summary.failed += 1
         self.bar.advance(analysed=status == "done")
 

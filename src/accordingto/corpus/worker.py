@@ -13,6 +13,7 @@ answers one task at a time over its pipe::
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -25,6 +26,8 @@ from .store import ArticleRows, article_rows, text_hash
 
 # Outcomes: ("done", ArticleRows) | ("duplicate", None) | ("failed", reason)
 Outcome = tuple[str, Any]
+
+log = logging.getLogger(__name__)
 
 WARMUP_TEXT = 'The mayor said the plan works. "It is ready," she told reporters on Tuesday.'
 
@@ -51,6 +54,7 @@ def load_pipeline(fast: bool) -> None:
     from ..pipeline import analyze_article
     from ..read import Article
 
+    log.info("loading the pipeline (%s)", "rules only" if fast else "rules and the tagger")
     analyze_article(Article(text=WARMUP_TEXT), fast=fast)
 
 
@@ -85,6 +89,7 @@ def process_record(
     except ArticleTimeout:
         return ("failed", timeout_reason(timeout or 0))
     except Exception as error:  # noqa: BLE001 - a failing article must not stop the batch
+        log.debug("record %s failed", record.id, exc_info=True)
         return ("failed", failure_reason(error))
     return ("done", rows)
 

@@ -64,9 +64,9 @@ def analyze_article(article: Article, *, fast: bool = False, gender_overrides: M
     spans = split_text(article.text, min(PIECE_CHARS, load_pipeline().max_length))
     if len(spans) == 1:
         return Report.from_doc(analyze_doc(article.text, article.meta, fast, gender_overrides))
-    log.info("a text of %d characters, analysed in %d pieces", len(article.text), len(spans))
     parts = []
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
+        log.info("a long text (%d characters): piece %d of %d, characters %d-%d", len(article.text), i + 1, len(spans), a, b)
         doc = analyze_doc(article.text[a:b], article.meta, fast, gender_overrides)
         parts.append((Report.from_doc(doc), doc._.accordingto["n_sentences"]))
     fields, n_sentences = join([start for start, _ in spans], parts)

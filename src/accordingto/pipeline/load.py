@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 def load_pipeline() -> Language:
     """spaCy's en_core_web_sm, loaded once per process, then paragraph breaks before its parser and the
     accordingto components after it, in the default mode (``fast`` is chosen per call: :func:`run`)."""
-    log.info("loading spaCy's %s and the accordingto components", SPACY_MODEL)
+    log.info("loading the spaCy model %s and the accordingto components", SPACY_MODEL)
     nlp = spacy.load(SPACY_MODEL)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("paragraph_breaks", before="parser")

@@ -323,3 +323,22 @@ def test_a_description_with_a_name_of_its_own_is_not_an_earlier_body(nlp):
     )
     got = speakers_of(nlp, text, [("The Hartwell administration", None)])
     assert got[0][0] == "Hartwell administration" and got[0][1] == "organisation"
+
+
+# ---- tuned on the blind train set (tests/data/speakers_train) ------------------------------
+
+
+def test_the_first_of_two_surnames_is_the_persons_last_name(nlp):
+    text = (
+        "Port debt talks stall\n\n"
+        "The talks had stalled, said the director of the port authority, Elena Morales Ruiz. "
+        "Ms. Morales said creditors wanted more. \"We are not there yet,\" Morales said.\n"
+    )
+    got = speakers_of(nlp, text, [("Ms. Morales", None), ("Morales", '"We are not there yet," Morales')])
+    assert got == [("Elena Morales Ruiz", "person")] * 2
+
+
+def test_a_plural_description_of_no_known_kind_is_a_group(nlp):
+    text = "Rates Rise\n\nThe markets shrugged off the rise, and the field's loudest doves said it was too soon.\n"
+    got = speakers_of(nlp, text, [("The markets", None), ("the field's loudest doves", None)])
+    assert [t for _, t in got] == ["group", "group"]

@@ -130,6 +130,8 @@ def match_kind(short: Cand, long: Cand) -> str | None:
             return "last_name" if len(sl) == 1 else "name"
         if len(sl) == 1 and len(ll) > 1 and sl[0] == ll[0] and short.label in ("PERSON", ""):
             return "other"  # first name only
+        if len(sl) == 1 and len(ll) >= 3 and sl[0] == ll[-2] and len(lw[-2]) > 2 and lw[-2][:1].isupper() and "." not in lw[-2]:
+            return "last_name"  # the first of two surnames: "Ms. Acosta" of "Melba Acosta Febo"
     if long.label == "ORG" and short.label in ("ORG", "") and len(sl) == 1 and len(ll) > 1 and sl[-1] == ll[-1]:
         # "The Post" for "The Washington Post": only for outlets (checked by the caller's type)
         return "outlet_short"

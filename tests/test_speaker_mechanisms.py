@@ -342,3 +342,11 @@ def test_a_plural_description_of_no_known_kind_is_a_group(nlp):
     text = "Rates Rise\n\nThe markets shrugged off the rise, and the field's loudest doves said it was too soon.\n"
     got = speakers_of(nlp, text, [("The markets", None), ("the field's loudest doves", None)])
     assert [t for _, t in got] == ["group", "group"]
+
+
+def test_an_owner_before_a_persons_name_is_not_part_of_it():
+    from accordingto import names
+
+    assert names.person_name("Harbor Weekly’s Joel Marsh") == "Joel Marsh"
+    assert names.person_name("the agency's Dana Lee") == "Dana Lee"
+    assert names.person_name("Kevin O'Leary") == "Kevin O'Leary"

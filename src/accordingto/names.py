@@ -146,6 +146,10 @@ def person_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _GLUE.sub("", text)
     text = re.sub(r"(?:'s|’s)$", "", text)
+    # an owner before the name is not part of it: "Breitbart’s Joel Pollak", "the agency's Dana Lee"
+    owner = re.match(r"^.*\S(?:'s|’s)\s+(?=[A-Z])", text)
+    if owner and len(text) > owner.end():
+        text = text[owner.end():]
     core = core_words(text, package=True)
     if core:
         i = text.find(core[0])

@@ -350,3 +350,15 @@ def test_an_owner_before_a_persons_name_is_not_part_of_it():
     assert names.person_name("Harbor Weekly’s Joel Marsh") == "Joel Marsh"
     assert names.person_name("the agency's Dana Lee") == "Dana Lee"
     assert names.person_name("Kevin O'Leary") == "Kevin O'Leary"
+
+
+def test_a_source_that_is_a_definite_description_of_a_person_names_the_person_before_it(nlp):
+    text = (
+        "Whitaker: Time for repairs of the ferry.\n\n"
+        "Helen Whitaker says the town should be taking more steps on the ferry and that she expects the council "
+        "to vote on Monday.\n\n"
+        "“We’re not there yet,” Whitaker said on the radio on Sunday.\n\n"
+        "The Democratic front-runner and former harbor pilot said the town “clearly” needed a new dock.\n"
+    )
+    got = speakers_of(nlp, text, [("The Democratic front-runner and former harbor pilot", None)])
+    assert got == [("Helen Whitaker", "person")]

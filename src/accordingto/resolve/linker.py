@@ -22,6 +22,7 @@ from .nominals import link_nominal, named_apposite, new_nominal, source_nominal
 from .registry import Entity, Registry
 from .mentions import Cand, DocInfo, head_of, make_cand, pronoun_info
 from . import lexicon as lx
+from . import types as tp
 from .lexicon import PRONOUNS as lx_pronouns
 from .groups import coordination, partitive_antecedent, partitive_pronoun, recent_coordination
 from .phrases import (
@@ -186,6 +187,10 @@ def _link(
         reg.attach(e, c)
     else:
         e = link_nominal(reg, c, headline=headline)
+        if e is None and _epithet(c):
+            e = coref.resolve_epithet(c, reg.entities)  # "the billionaire business mogul": as a pronoun would
+            if e is not None:
+                reg.attach(e, c)
         if e is None:
             e = reg.new(new_nominal(c))
         else:
@@ -198,6 +203,14 @@ def _link(
             e.fixed_name = name
     _name_owner(reg, a, e)
     return e
+
+
+def _epithet(c: Cand) -> bool:
+    """A definite description of one person by no role the article gives anyone ("The Democratic
+    front-runner and former secretary of state"): it names someone the text has named."""
+    if c.det != "the" or c.plural or c.lemma in lx.ANONYMOUS_NOUNS:
+        return False
+    return tp.nominal_type(c.label, c.lemma, c.plural, c.text) == "person"
 
 
 def _name_owner(reg: Registry, a: Attribution, e: Entity) -> None:

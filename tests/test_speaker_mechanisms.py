@@ -362,3 +362,13 @@ def test_a_source_that_is_a_definite_description_of_a_person_names_the_person_be
     )
     got = speakers_of(nlp, text, [("The Democratic front-runner and former harbor pilot", None)])
     assert got == [("Helen Whitaker", "person")]
+
+
+def test_who_after_a_names_apposition_is_the_named_person(nlp):
+    text = (
+        "Ferry Vote Splits Town\n\n"
+        "Many residents backed the plan. But Thomas Reilly, a dentist who has lived in the town for decades, "
+        "said the dock was in the wrong place.\n"
+    )
+    got = speakers_of(nlp, text, [("who", "a dentist who")])
+    assert got == [("Thomas Reilly", "person")]

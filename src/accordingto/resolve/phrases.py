@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..schema import Attribution
 from . import aliases
 from .canonical import finish_named
-from .nominals import new_nominal, source_nominal
+from .nominals import named_apposite, new_nominal, source_nominal
 from .registry import Entity, Registry
 from .mentions import NOMINAL_WORDS, DocInfo, category_of, headline_name, make_cand, nominal_category
 from . import lexicon as lx
@@ -171,6 +171,11 @@ def relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
             up = up.head
             if up.pos_ in ("NOUN", "PROPN") and up.i < noun.i and _personlike(up, reg.at(up.i)[0] if reg.at(up.i) else None):
                 return _with_clause(reg, up, noun)
+    # "Alan Berger, a gynecologist who …": the noun is a name's apposition, and "who" the named person
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos":
+        e = named_apposite(reg, noun)
+        if e is not None:
+            return e
     hit = reg.at(noun.i)
     # "some who saw the comment as a dig": a restrictive clause (no comma before it) is part of
     # the unnamed antecedent's name

@@ -372,3 +372,9 @@ def test_who_after_a_names_apposition_is_the_named_person(nlp):
     )
     got = speakers_of(nlp, text, [("who", "a dentist who")])
     assert got == [("Thomas Reilly", "person")]
+
+
+def test_the_media_are_outlets(nlp):
+    text = "Council Ends Ferry Talks\n\nThe media reported the vote late on Friday, and the news media said the mayor left early.\n"
+    got = speakers_of(nlp, text, [("The media", None), ("the news media", None)])
+    assert [t for _, t in got] == ["outlet", "outlet"]

@@ -91,8 +91,8 @@ def nominal_type(category: str, lemma: str, plural: bool, text: str) -> str:
     low = text.lower()
     if category in ("document", "artefact", "outlet"):
         return category
-    if category == "organisation" and "news" in low.split():
-        return "outlet"  # "state news media", "a news agency"
+    if category == "organisation" and ("news" in low.split() or lemma in ("media", "medium")):
+        return "outlet"  # "state news media", "a news agency", "the media"
     if category == "organisation":
         return "organisation"
     if "close to" in low or "familiar with" in low or "on condition of anonymity" in low or "who asked not to be" in low:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..corpus.findings import has_gender, parse_by, queries, voices_cte
+from ..corpus.findings import Table, has_gender, parse_by, queries, voices_cte
 from ..corpus.store import StoreError, check_store, connect
 
 ARTICLE_IDS_PER_SPEAKER = 20
@@ -142,7 +142,7 @@ class CorpusStore:
         columns = ("name", "type", "articles", "attributions", "quoted_words", "outlets", "article_ids")
         return {"total": total, "items": [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]}
 
-    def findings(self, by: str, top: int) -> dict:
+    def tables(self, by: str, top: int) -> dict[str, Table]:
         """The tables of :func:`accordingto.corpus.findings.findings`, run on this connection."""
         dims = parse_by(by)  # StoreError: the caller's 400
         tables = {}
@@ -151,8 +151,26 @@ class CorpusStore:
             for name, (title, sql) in specs.items():
                 result = cur.execute(sql)
                 columns = [d[0] for d in result.description]
-                tables[name] = {"title": title, "columns": columns, "rows": [[_plain(v) for v in row] for row in result.fetchall()]}
-        return {"by": list(dims), "tables": tables}
+                tables[name] = Table(name=name, title=title, columns=columns, rows=result.fetchall())
+        return tables
+
+    def findings(self, by: str, top: int) -> dict:
+        """:meth:`tables` as JSON can hold them, with the dimensions grouped by."""
+        tables = self.tables(by, top)
+        return {
+            "by": list(parse_by(by)),
+            "tables": {
+                name: {"title": t.title, "columns": t.columns, "rows": [[_plain(v) for v in row] for row in t.rows]}
+                for name, t in tables.items()
+            },
+        }
+
+    def charts(self, by: str, top: int) -> dict:
+        """The findings' charts (:func:`accordingto.corpus.charts.charts`, as ``findings --html`` draws them)."""
+        from ..corpus.charts import charts, slug
+
+        drawn = charts(self.tables(by, top))
+        return {"by": list(parse_by(by)), "charts": [{"id": slug(c.title), "title": c.title, "svg": c.svg} for c in drawn]}
 
 
 __all__ = ["CorpusStore", "StoreError"]

@@ -25,6 +25,7 @@ metadata only.
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from .limits import BodyLimit, SecurityHeaders
 from .openapi import DESCRIPTION, NO_STORE
 from .pool import AnalysisPool
 from .routes import ROUTERS
+from .routes.corpus import DEFAULT_BY, DEFAULT_TOP
 from .store import CorpusStore
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -68,10 +70,16 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        ahead = None
+        if corpus is not None:  # the Corpus page's first charts, drawn while nobody waits
+            ahead = threading.Thread(target=corpus.draw_ahead, args=(DEFAULT_BY, DEFAULT_TOP), daemon=True)
+            ahead.start()
         try:
             yield
         finally:
             pool.close()
+            if ahead is not None:
+                ahead.join(timeout=30)
             if corpus is not None:
                 corpus.close()
 

@@ -4,12 +4,14 @@ The store is opened once, read-only, with :func:`accordingto.corpus.store.connec
 (so a batch cannot write to it while the server runs, and the server cannot
 change it). A DuckDB connection must not be used by two threads at once:
 every request takes its own cursor (a connection of its own to the same
-database), made under a lock.
+database), made under a lock. The findings' charts take seconds to draw and
+the store does not change: they are drawn once per grouping and kept.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -20,7 +22,10 @@ from typing import Any
 from ..corpus.findings import Table, has_gender, parse_by, queries, voices_cte
 from ..corpus.store import StoreError, check_store, connect
 
+log = logging.getLogger(__name__)
+
 ARTICLE_IDS_PER_SPEAKER = 20
+CHARTS_KEPT = 16  # groupings whose charts are kept drawn
 
 
 def _plain(value: Any) -> Any:
@@ -49,6 +54,8 @@ class CorpusStore:
             self.con.close()
             raise
         self._lock = threading.Lock()
+        self._charts: dict[tuple, list[dict]] = {}
+        self._charts_lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
@@ -166,11 +173,28 @@ class CorpusStore:
         }
 
     def charts(self, by: str, top: int) -> dict:
-        """The findings' charts (:func:`accordingto.corpus.charts.charts`, as ``findings --html`` draws them)."""
+        """The findings' charts (:func:`accordingto.corpus.charts.charts`, as ``findings --html`` draws them).
+
+        Drawing takes seconds and the store does not change while it is open: each grouping's charts
+        are drawn once and kept (the last :data:`CHARTS_KEPT` of them).
+        """
         from ..corpus.charts import charts, slug
 
-        drawn = charts(self.tables(by, top))
-        return {"by": list(parse_by(by)), "charts": [{"id": slug(c.title), "title": c.title, "svg": c.svg} for c in drawn]}
+        key = (parse_by(by), top)  # StoreError: the caller's 400
+        with self._charts_lock:  # one drawing at a time; a second request for it waits for the first
+            if key not in self._charts:
+                drawn = charts(self.tables(by, top))
+                if len(self._charts) >= CHARTS_KEPT:
+                    self._charts.pop(next(iter(self._charts)))
+                self._charts[key] = [{"id": slug(c.title), "title": c.title, "svg": c.svg} for c in drawn]
+            return {"by": list(key[0]), "charts": self._charts[key]}
+
+    def draw_ahead(self, by: str, top: int) -> None:
+        """Draw one grouping's charts now (in a thread at start-up), so the Corpus page need not wait."""
+        try:
+            self.charts(by, top)
+        except Exception as error:  # noqa: BLE001 - the page's own request draws them, or says why not
+            log.info("the charts for by=%s were not drawn ahead: %s: %s", by, type(error).__name__, error)
 
 
 __all__ = ["CorpusStore", "StoreError"]

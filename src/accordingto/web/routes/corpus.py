@@ -14,6 +14,7 @@ from ..models import ArticleDetail, ArticleList, Charts, Findings, SpeakerList
 from ..openapi import BAD_QUERY, NO_STORE_ERROR, error
 from ..store import CorpusStore, StoreError
 
+DEFAULT_BY, DEFAULT_TOP = "outlet,month", 10  # the findings the Corpus page asks for first
 MAX_PAGE = 500
 MAX_OFFSET = 2**53  # DuckDB's OFFSET takes a signed 64-bit integer; no store has more rows than this
 
@@ -93,7 +94,7 @@ def speakers(
     response_model=Findings,
     responses={400: error(400, "a dimension that does not exist"), **NO_STORE_ERROR, **BAD_QUERY},
 )
-def findings(store: Store, by: Annotated[str, by_q] = "outlet,month", top: Annotated[int, top_q] = 10):
+def findings(store: Store, by: Annotated[str, by_q] = DEFAULT_BY, top: Annotated[int, top_q] = DEFAULT_TOP):
     try:
         return need(store).findings(by, top)
     except StoreError as err:
@@ -110,7 +111,7 @@ def findings(store: Store, by: Annotated[str, by_q] = "outlet,month", top: Annot
     response_model=Charts,
     responses={400: error(400, "a dimension that does not exist"), **NO_STORE_ERROR, **BAD_QUERY},
 )
-def charts(store: Store, by: Annotated[str, by_q] = "outlet,month", top: Annotated[int, top_q] = 10):
+def charts(store: Store, by: Annotated[str, by_q] = DEFAULT_BY, top: Annotated[int, top_q] = DEFAULT_TOP):
     try:
         return need(store).charts(by, top)
     except StoreError as err:

@@ -703,6 +703,23 @@ def test_corpus_page_at_phone_width(browser, site):
         ctx.close()
 
 
+# --- /docs ---------------------------------------------------------------------------------------------
+
+
+def test_docs_page_is_swagger_ui_served_here(page, bare_site):
+    """Swagger UI, from this server's files, runs under the pages' Content-Security-Policy."""
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(bare_site + "/docs")
+    expect(page.locator(".opblock", has_text="/api/analyze").first).to_be_visible()
+    expect(page.locator(".opblock", has_text="/api/findings/charts")).to_have_count(1)
+    assert not console_errors, console_errors  # a script refused by the policy would be one
+    assert any(u.endswith("/docs/assets/swagger-ui-bundle.js") for u in seen) and any(u.endswith("/openapi.json") for u in seen)
+    assert all(u.startswith(bare_site) or u.startswith("data:") for u in seen), seen
+
+
 # --- nothing leaves the server ------------------------------------------------------------------------
 
 

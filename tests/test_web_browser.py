@@ -617,7 +617,7 @@ def test_corpus_page_findings_tables_and_charts(page, site, store):
     g = expected["gender_by_outlet"]
     for who in ("women", "unknown"):
         assert women.locator(f'[id^="{slug(title)}-bar-{who}-"] path').count() == len(g.rows)
-    first = sorted(g.to_dicts(), key=lambda r: r["outlet"])[0]
+    first = min(g.to_dicts(), key=lambda r: r["outlet"])
     width = {who: women.locator(f'[id="{slug(title)}-bar-{who}-0"] path').evaluate("p => p.getBBox().width")
              for who in ("women", "men", "unknown")}  # fmt: skip
     if first["people"]:
@@ -717,7 +717,7 @@ def test_docs_page_is_swagger_ui_served_here(page, bare_site):
     expect(page.locator(".opblock", has_text="/api/findings/charts")).to_have_count(1)
     assert not console_errors, console_errors  # a script refused by the policy would be one
     assert any(u.endswith("/docs/assets/swagger-ui-bundle.js") for u in seen) and any(u.endswith("/openapi.json") for u in seen)
-    assert all(u.startswith(bare_site) or u.startswith("data:") for u in seen), seen
+    assert all(u.startswith((bare_site, "data:")) for u in seen), seen
 
 
 # --- nothing leaves the server ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from accordingto.corpus.findings import findings
 from accordingto.web.app import NO_STORE, create_app
 from accordingto.web.routes import ROUTERS
 
-CDN = re.compile(r"https?://[^\s\"'()]*(?:cdn|jsdelivr|unpkg|googleapis|cloudflare)", re.I)
+CDN = re.compile(r"https?://[^\s\"'()]*(?:cdn|jsdelivr|unpkg|googleapis|cloudflare)", re.IGNORECASE)
 ANY_URL = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)""")
 
 
@@ -100,7 +100,7 @@ def test_docs_is_swagger_ui_served_from_here(bare):
     assert refs and all(ref.startswith("/") for ref in refs), refs
     assert "/docs/assets/swagger-ui-bundle.js" in refs and "/docs/assets/swagger-ui.css" in refs
     # no inline script (the page's policy would refuse it): every script is a file from this server
-    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", text, flags=re.S)
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", text, flags=re.DOTALL)
     assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
     assert 'data-openapi="/openapi.json"' in text
     for ref in refs:

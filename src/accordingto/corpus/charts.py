@@ -70,7 +70,7 @@ def _svg(fig, title: str) -> Chart:
         fig.savefig(buffer, format="svg")
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype: inline in HTML
-    return Chart(title, re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S))
+    return Chart(title, re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.DOTALL))
 
 
 def _groups(table: Table, dim: str) -> list[dict]:

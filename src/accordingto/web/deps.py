@@ -63,4 +63,4 @@ def query_fields(
     id: Annotated[str | None, _meta("id")] = None,
 ) -> dict[str, Any]:
     """The query parameters /api/analyze and /api/predict share."""
-    return dict(published=published, fast=fast, url=url, outlet=outlet, title=title, id=id)
+    return {"published": published, "fast": fast, "url": url, "outlet": outlet, "title": title, "id": id}

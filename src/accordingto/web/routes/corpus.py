@@ -5,11 +5,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import Path as PathParam
 from pydantic import BeforeValidator
 
 from ...schema import SourceType
-from ..deps import need, store as the_store
+from ..deps import need
+from ..deps import store as the_store
 from ..models import ArticleDetail, ArticleList, Charts, Findings, SpeakerList
 from ..openapi import BAD_QUERY, NO_STORE_ERROR, error
 from ..store import CorpusStore, StoreError

@@ -143,7 +143,9 @@ def test_every_refusal_is_a_log_line(bare, caplog):
         assert bare.post("/api/analyze", content=b"x").status_code == 415
         assert bare.get("/api/articles").status_code == 404
         assert bare.post("/api/analyze", json={"txt": "x"}).status_code == 422
+        assert bare.post("/api/analyze", content=b"x" * 2000, headers={"content-type": "text/plain"}).status_code == 413
     lines = [r.getMessage() for r in caplog.records if r.name.startswith("accordingto.web")]
     assert any("POST /api/analyze → 415: no Content-Type" in line for line in lines), lines
     assert any(f"GET /api/articles → 404: {NO_STORE}" in line for line in lines), lines
     assert any("POST /api/analyze → 422: unknown field 'txt'" in line for line in lines), lines
+    assert any("POST /api/analyze → 413: request body of 2,000 bytes is larger" in line for line in lines), lines

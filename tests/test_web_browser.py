@@ -724,7 +724,7 @@ def test_docs_page_is_swagger_ui_served_here(page, bare_site):
 
 
 EXTERNAL = re.compile(r"""(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}|@import|url\(\s*['"]?(?!data:)[a-z]+:""", re.I)
-ALLOWED = {"http://www.w3.org/2000/svg"}  # the SVG namespace name in common.js: never fetched
+ALLOWED = {"http://www.w3.org/2000/svg"}  # the SVG namespace name (a name, never fetched)
 
 
 def test_static_files_name_no_external_url():

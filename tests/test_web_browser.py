@@ -27,6 +27,7 @@ import re
 import socket
 import threading
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,6 +143,9 @@ def store(tmp_path_factory) -> Path:
 def site(store):
     """The server with a store: the Analyse page, the Corpus page and every API route."""
     with serving(create_app(store, timeout_s=120)) as base:
+        # the server draws the findings' charts with matplotlib (seconds), once: before the pages are timed
+        with urllib.request.urlopen(base + "/api/findings/charts", timeout=120) as answer:
+            assert answer.status == 200
         yield base
 
 
@@ -578,6 +582,7 @@ def test_file_upload(page, site, tmp_path):
 
 
 def test_corpus_page_findings_tables_and_charts(page, site, store):
+    from accordingto.corpus.charts import slug
     from accordingto.corpus.findings import findings
 
     expected = findings(store, "outlet,month", top=10)  # the page asks for the top 10
@@ -593,24 +598,32 @@ def test_corpus_page_findings_tables_and_charts(page, site, store):
     assert [int(c.replace(",", "")) for c in cells] == by_outlet.column("attributions")
     assert page.locator('table[data-table="by_month"] tbody tr').count() == len(expected["by_month"].rows)
     assert page.locator('table[data-table="top_speakers"] tbody tr').count() == len(expected["top_speakers"].rows)
-    # the charts: accessible SVG, one bar per group
+    # the charts: the server's (those of findings --html), accessible SVG, one bar per group and series
     charts = page.locator("#charts figure")
     assert charts.count() >= 5
-    chart = charts.filter(has_text="Attributions per article, per outlet")
-    expect(chart.locator("svg[role=img] > title")).to_have_text("Attributions per article, per outlet")
-    assert chart.locator("rect.bar-rect").count() == len(by_outlet.rows)
-    widths = chart.locator("rect.bar-rect").evaluate_all("rs => rs.map(r => parseFloat(r.getAttribute('width')))")
-    values = by_outlet.column("attributions_per_article")
+    title = "Attributions and voices per article, per outlet"
+    chart = charts.filter(has_text=title)
+    expect(chart.locator("svg[role=img] > title")).to_have_text(title)
+    rows = sorted(by_outlet.to_dicts(), key=lambda r: r["outlet"])  # the chart's order (15 outlets at most)
+    bars = chart.locator(f'[id^="{slug(title)}-bar-attributions-per-article-"] path')
+    assert bars.count() == len(by_outlet.rows)
+    widths = bars.evaluate_all("ps => ps.map(p => p.getBBox().width)")
+    values = [r["attributions_per_article"] for r in rows]
     assert widths.index(max(widths)) == values.index(max(values))
     expect(page.locator("#corpus-summary")).to_contain_text(str(expected["corpus"].rows[0][0]))
     # gender: the women's share per outlet, the unknown share beside it, and its table
-    women = charts.filter(has_text="Women's share of quoted people (person voices), per outlet")
+    title = "Women, men and unknown among quoted people per outlet"
+    women = charts.filter(has_text=title)
     g = expected["gender_by_outlet"]
-    assert women.locator("rect.bar-rect").count() == len(g.rows)
-    first = g.to_dicts()[0]
-    expect(women.locator("text.value").first).to_have_text(
-        f"{100 * (first['women_share'] or 0):.1f}% · unknown {100 * (first['unknown_share'] or 0):.1f}%"
-    )
+    for who in ("women", "unknown"):
+        assert women.locator(f'[id^="{slug(title)}-bar-{who}-"] path').count() == len(g.rows)
+    first = min(g.to_dicts(), key=lambda r: r["outlet"])
+    width = {who: women.locator(f'[id="{slug(title)}-bar-{who}-0"] path').evaluate("p => p.getBBox().width")
+             for who in ("women", "men", "unknown")}  # fmt: skip
+    if first["people"]:
+        total = sum(width.values())
+        assert width["women"] / total == pytest.approx(first["women_share"] or 0, abs=0.01)
+        assert width["unknown"] / total == pytest.approx(first["unknown_share"] or 0, abs=0.01)
     expect(page.locator('table[data-table="gender_by_outlet"] tbody tr')).to_have_count(len(g.rows))
     # another grouping
     page.uncheck("#by-outlet")
@@ -690,11 +703,28 @@ def test_corpus_page_at_phone_width(browser, site):
         ctx.close()
 
 
+# --- /docs ---------------------------------------------------------------------------------------------
+
+
+def test_docs_page_is_swagger_ui_served_here(page, bare_site):
+    """Swagger UI, from this server's files, runs under the pages' Content-Security-Policy."""
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(bare_site + "/docs")
+    expect(page.locator(".opblock", has_text="/api/analyze").first).to_be_visible()
+    expect(page.locator(".opblock", has_text="/api/findings/charts")).to_have_count(1)
+    assert not console_errors, console_errors  # a script refused by the policy would be one
+    assert any(u.endswith("/docs/assets/swagger-ui-bundle.js") for u in seen) and any(u.endswith("/openapi.json") for u in seen)
+    assert all(u.startswith((bare_site, "data:")) for u in seen), seen
+
+
 # --- nothing leaves the server ------------------------------------------------------------------------
 
 
 EXTERNAL = re.compile(r"""(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}|@import|url\(\s*['"]?(?!data:)[a-z]+:""", re.I)
-ALLOWED = {"http://www.w3.org/2000/svg"}  # the SVG namespace name in common.js: never fetched
+ALLOWED = {"http://www.w3.org/2000/svg"}  # the SVG namespace name (a name, never fetched)
 
 
 def test_static_files_name_no_external_url():

@@ -10,6 +10,9 @@ the client is gone, so it reads no further (what it answers then is dropped).
 from __future__ import annotations
 
 import json
+import logging
+
+log = logging.getLogger(__name__)
 
 # No external URL can be loaded by the pages: everything comes from this server.
 CONTENT_SECURITY_POLICY = (
@@ -24,8 +27,12 @@ SECURITY_HEADERS = [
 ]
 
 
-async def send_json(send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
-    """A whole ``{"detail": …}`` response, straight to the ASGI ``send``."""
+async def send_json(
+    send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None, scope: dict | None = None
+) -> None:
+    """A whole ``{"detail": …}`` response, straight to the ASGI ``send`` (and its log line)."""
+    if scope is not None:
+        log.warning("%s %s → %d: %s", scope.get("method", ""), scope.get("path", ""), status, detail)
     body = json.dumps({"detail": detail}).encode("utf-8")
     await send(
         {
@@ -67,10 +74,10 @@ class BodyLimit:
                     if size < 0:
                         raise ValueError
                 except ValueError:
-                    await send_json(send, 400, "invalid Content-Length header")
+                    await send_json(send, 400, "invalid Content-Length header", scope=scope)
                     return
                 if size > limit:
-                    await send_json(send, 413, too_large(limit, size))
+                    await send_json(send, 413, too_large(limit, size), scope=scope)
                     return
                 break
 
@@ -90,7 +97,7 @@ class BodyLimit:
                     cut = True
                     if not started:
                         refused = True
-                        await send_json(send, 413, too_large(limit))
+                        await send_json(send, 413, too_large(limit), scope=scope)
                     return {"type": "http.disconnect"}
             return message
 

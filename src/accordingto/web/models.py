@@ -116,3 +116,14 @@ class FindingsTable(BaseModel):
 class Findings(BaseModel):
     by: list[str] = Field(description="the dimensions grouped by, outlet first")
     tables: dict[str, FindingsTable] = Field(description="name → table, as accordingto findings prints them")
+
+
+class Chart(BaseModel):
+    id: str = Field(description="the chart's title as an id (lower case, hyphens)")
+    title: str
+    svg: str = Field(description="an <svg> element, to sit inline in a page")
+
+
+class Charts(BaseModel):
+    by: list[str] = Field(description="the dimensions grouped by, outlet first")
+    charts: list[Chart] = Field(description="the charts of accordingto findings --html, in its order")

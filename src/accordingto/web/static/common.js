@@ -28,17 +28,6 @@ function append(node, children) {
   return node;
 }
 
-/** An SVG element (charts). */
-function svg(tag, attrs, ...children) {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined) continue;
-    node.setAttribute(key, String(value));
-  }
-  append(node, children);
-  return node;
-}
-
 class ApiError extends Error {
   constructor(message, status) {
     super(message);

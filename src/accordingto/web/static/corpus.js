@@ -1,5 +1,5 @@
 /* The Corpus page: findings tables and charts, speakers, articles (all from the store via the API).
- * The charts are small SVG bar charts drawn here: no chart library. */
+ * The charts are the server's (matplotlib's SVG, the ones `accordingto findings --html` draws): none is drawn here. */
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -45,73 +45,27 @@ function articleLink(id) {
 
 // --- charts ----------------------------------------------------------------------------------
 
-let chartCount = 0;
-
-/** A horizontal bar chart as an accessible SVG figure; ``texts`` (optional) replaces each bar's value text. */
-function barChart(title, labels, values, format, texts) {
-  const id = "chart-" + ++chartCount;
-  const rowH = 24;
-  const labelW = 150;
-  const width = 480;
-  const valueW = texts ? 120 : 56;
-  const barMax = width - labelW - valueW;
-  const height = Math.max(1, labels.length) * rowH + 8;
-  const max = Math.max(...values.map((v) => v || 0), 0) || 1;
-  const shown = (i) => (texts ? texts[i] : format(values[i]));
-  const desc = labels.map((l, i) => `${l}: ${shown(i)}`).join("; ");
-  const chart = svg("svg", {
-    viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc`,
-    preserveAspectRatio: "xMinYMin meet",
-  });
-  chart.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, desc));
-  labels.forEach((name, i) => {
-    const y = 4 + i * rowH;
-    const value = values[i] || 0;
-    const w = Math.max(value > 0 ? 2 : 0, (value / max) * barMax);
-    const short = name.length > 22 ? name.slice(0, 21) + "…" : name;
-    const row = svg("g", { class: "bar-row" });
-    row.append(
-      svg("title", {}, `${name}: ${shown(i)}`),
-      svg("text", { x: labelW - 6, y: y + rowH / 2 + 4, "text-anchor": "end" }, short),
-      svg("rect", { class: "bar-rect", x: labelW, y: y + 3, width: w.toFixed(1), height: rowH - 8, rx: 2 }),
-      svg("text", { class: "value", x: labelW + w + 4, y: y + rowH / 2 + 4 }, shown(i)),
-    );
-    chart.append(row);
-  });
-  return el("figure", { class: "chart", "aria-labelledby": `${id}-caption` }, el("figcaption", { id: `${id}-caption` }, title), chart);
+/** One chart the server drew (GET /api/findings/charts: matplotlib's SVG, as `findings --html` has it)
+ * as an accessible figure. The SVG is parsed as SVG, never as HTML, and anything that could run is dropped. */
+function chartFigure(chart) {
+  const parsed = new DOMParser().parseFromString(chart.svg, "image/svg+xml");
+  const root = parsed.documentElement;
+  if (root.nodeName !== "svg") return null; // a parser error: no chart rather than a broken one
+  root.querySelectorAll("script, foreignObject").forEach((node) => node.remove());
+  const drawing = document.importNode(root, true);
+  for (const name of ["width", "height"]) drawing.removeAttribute(name); // the figure sizes it (viewBox kept)
+  const id = "chart-" + chart.id;
+  drawing.setAttribute("role", "img");
+  drawing.setAttribute("aria-labelledby", id + "-title");
+  const title = document.createElementNS(drawing.namespaceURI, "title");
+  title.id = id + "-title";
+  title.textContent = chart.title;
+  drawing.prepend(title);
+  return el("figure", { class: "chart", "aria-labelledby": id + "-caption" }, el("figcaption", { id: id + "-caption", class: "visually-hidden" }, chart.title), drawing); // the drawing shows its title
 }
 
-function chartsFor(data) {
-  const charts = [];
-  for (const dim of data.by) {
-    const table = data.tables["by_" + dim];
-    if (!table || !table.rows.length) continue;
-    const col = (name) => table.columns.indexOf(name);
-    const labels = table.rows.map((r) => String(r[col(dim)]));
-    const per = `per ${dim}`;
-    charts.push(barChart(`Attributions per article, ${per}`, labels, table.rows.map((r) => r[col("attributions_per_article")]), (v) => formatCell("x", v ?? 0)));
-    charts.push(barChart(`Anonymous share of attributions, ${per}`, labels, table.rows.map((r) => r[col("anonymous_share")]), (v) => percent(v, 1)));
-    charts.push(barChart(`Secondhand share of attributions, ${per}`, labels, table.rows.map((r) => r[col("secondhand_share")]), (v) => percent(v, 1)));
-  }
-  // gender: the women's share, the unknown share always beside it
-  for (const dim of [...data.by, null]) {
-    const table = data.tables[dim ? "gender_by_" + dim : "gender"];
-    if (!table || !table.rows.length || (dim === null && data.by.length)) continue;
-    const col = (name) => table.columns.indexOf(name);
-    const labels = table.rows.map((r) => (dim ? String(r[col(dim)]) : "all articles"));
-    const per = dim ? `, per ${dim}` : "";
-    for (const [what, women, unknown] of [["quoted people", "women_share", "unknown_share"], ["quoted words", "women_words_share", "unknown_words_share"]]) {
-      const values = table.rows.map((r) => r[col(women)]);
-      const texts = table.rows.map((r) => `${percent(r[col(women)] ?? 0, 1)} · unknown ${percent(r[col(unknown)] ?? 0, 1)}`);
-      charts.push(barChart(`Women's share of ${what} (person voices)${per}`, labels, values, (v) => percent(v ?? 0, 1), texts));
-    }
-  }
-  const types = data.tables.source_types;
-  if (types && types.rows.length) {
-    const c = (name) => types.columns.indexOf(name);
-    charts.push(barChart("Share of attributions by source type", types.rows.map((r) => String(r[c("speaker_type")])), types.rows.map((r) => r[c("share")]), (v) => percent(v, 1)));
-  }
-  return charts;
+function renderCharts(data) {
+  $("charts").replaceChildren(...data.charts.map(chartFigure).filter((figure) => figure !== null));
 }
 
 function renderTable(name, table) {
@@ -134,8 +88,14 @@ async function loadFindings(event) {
   if ($("by-period").value) by.push($("by-period").value);
   $("corpus-status").textContent = "Computing the findings…";
   try {
-    const data = await api("/api/findings?" + new URLSearchParams({ by: by.join(","), top: "10" }));
+    const params = new URLSearchParams({ by: by.join(","), top: "10" });
+    const charts = api("/api/findings/charts?" + params); // drawn on the server: may come after the tables
+    charts.catch(() => {}); // its error, if any, is shown once, below
+    const data = await api("/api/findings?" + params);
     renderFindings(data);
+    $("charts").replaceChildren();
+    $("corpus-status").textContent = "Drawing the charts…";
+    renderCharts(await charts);
     $("corpus-status").textContent = `Findings ${data.by.length ? "per " + data.by.join(" and ") : "for the whole corpus"}.`;
   } catch (err) {
     $("corpus-status").textContent = "";
@@ -150,7 +110,6 @@ function renderFindings(data) {
   if (corpus && corpus.rows.length) {
     corpus.columns.forEach((c, i) => summary.append(el("div", {}, el("dt", {}, label(c)), el("dd", {}, formatCell(c, corpus.rows[0][i])))));
   }
-  $("charts").replaceChildren(...chartsFor(data));
   // Each table folds away; the measures per group are open, the long lists closed.
   $("findings-tables").replaceChildren(
     ...Object.entries(data.tables)

@@ -4,12 +4,14 @@ The store is opened once, read-only, with :func:`accordingto.corpus.store.connec
 (so a batch cannot write to it while the server runs, and the server cannot
 change it). A DuckDB connection must not be used by two threads at once:
 every request takes its own cursor (a connection of its own to the same
-database), made under a lock.
+database), made under a lock. The findings' charts take seconds to draw and
+the store does not change: they are drawn once per grouping and kept.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -17,10 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..corpus.findings import has_gender, parse_by, queries, voices_cte
+from ..corpus.findings import Table, has_gender, parse_by, queries, voices_cte
 from ..corpus.store import StoreError, check_store, connect
 
+log = logging.getLogger(__name__)
+
 ARTICLE_IDS_PER_SPEAKER = 20
+CHARTS_KEPT = 16  # groupings whose charts are kept drawn
 
 
 def _plain(value: Any) -> Any:
@@ -49,6 +54,8 @@ class CorpusStore:
             self.con.close()
             raise
         self._lock = threading.Lock()
+        self._charts: dict[tuple, list[dict]] = {}
+        self._charts_lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
@@ -142,7 +149,7 @@ class CorpusStore:
         columns = ("name", "type", "articles", "attributions", "quoted_words", "outlets", "article_ids")
         return {"total": total, "items": [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]}
 
-    def findings(self, by: str, top: int) -> dict:
+    def tables(self, by: str, top: int) -> dict[str, Table]:
         """The tables of :func:`accordingto.corpus.findings.findings`, run on this connection."""
         dims = parse_by(by)  # StoreError: the caller's 400
         tables = {}
@@ -151,8 +158,43 @@ class CorpusStore:
             for name, (title, sql) in specs.items():
                 result = cur.execute(sql)
                 columns = [d[0] for d in result.description]
-                tables[name] = {"title": title, "columns": columns, "rows": [[_plain(v) for v in row] for row in result.fetchall()]}
-        return {"by": list(dims), "tables": tables}
+                tables[name] = Table(name=name, title=title, columns=columns, rows=result.fetchall())
+        return tables
+
+    def findings(self, by: str, top: int) -> dict:
+        """:meth:`tables` as JSON can hold them, with the dimensions grouped by."""
+        tables = self.tables(by, top)
+        return {
+            "by": list(parse_by(by)),
+            "tables": {
+                name: {"title": t.title, "columns": t.columns, "rows": [[_plain(v) for v in row] for row in t.rows]}
+                for name, t in tables.items()
+            },
+        }
+
+    def charts(self, by: str, top: int) -> dict:
+        """The findings' charts (:func:`accordingto.corpus.charts.charts`, as ``findings --html`` draws them).
+
+        Drawing takes seconds and the store does not change while it is open: each grouping's charts
+        are drawn once and kept (the last :data:`CHARTS_KEPT` of them).
+        """
+        from ..corpus.charts import charts, slug
+
+        key = (parse_by(by), top)  # StoreError: the caller's 400
+        with self._charts_lock:  # one drawing at a time; a second request for it waits for the first
+            if key not in self._charts:
+                drawn = charts(self.tables(by, top))
+                if len(self._charts) >= CHARTS_KEPT:
+                    self._charts.pop(next(iter(self._charts)))
+                self._charts[key] = [{"id": slug(c.title), "title": c.title, "svg": c.svg} for c in drawn]
+            return {"by": list(key[0]), "charts": self._charts[key]}
+
+    def draw_ahead(self, by: str, top: int) -> None:
+        """Draw one grouping's charts now (in a thread at start-up), so the Corpus page need not wait."""
+        try:
+            self.charts(by, top)
+        except Exception as error:  # noqa: BLE001 - the page's own request draws them, or says why not
+            log.info("the charts for by=%s were not drawn ahead: %s: %s", by, type(error).__name__, error)
 
 
 __all__ = ["CorpusStore", "StoreError"]

@@ -62,7 +62,8 @@ def analyze(
 ) -> None:
     """Analyse one article and print its sourcing."""
     from .corpus.worker import ArticleTimeout, deadline, timeout_reason
-    from .pipeline import _iso_date, analyze_article, load_overrides
+    from .analyse.gender import load_overrides
+    from .pipeline import analyze_article, iso_date
     from .read import read_path
 
     try:
@@ -70,7 +71,7 @@ def analyze(
         with deadline(timeout):
             article = read_path(path, format=format)
             if published:
-                article.meta.published = _iso_date(published)
+                article.meta.published = iso_date(published)
             report = analyze_article(article, fast=fast, gender_overrides=overrides)
     except AccordingtoError as err:
         _fail(str(err), err.exit_code)
@@ -281,7 +282,7 @@ def batch_command(
     run goes on: the exit status is 0 when the run completes.
     """
     from .corpus.batch import WorkerError, run_batch
-    from .pipeline import load_overrides
+    from .analyse.gender import load_overrides
 
     try:
         overrides = load_overrides(gender_overrides)

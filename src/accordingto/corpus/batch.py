@@ -93,7 +93,7 @@ def run_batch(
     ``timeout``: seconds one article may take (None: no limit). ``progress``
     shows a bar on stderr. Articles whose id or text is already stored count
     as duplicates. ``gender_overrides``: as
-    :func:`accordingto.pipeline.load_overrides` returns them.
+    :func:`accordingto.analyse.gender.load_overrides` returns them.
     """
     inputs = [str(i) for i in inputs]
     corpus = _corpus()

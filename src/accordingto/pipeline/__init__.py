@@ -11,10 +11,9 @@
 
 from __future__ import annotations
 
-from ..analyse.gender import load_overrides
-from .api import PIECE_CHARS, _iso_date, analyze, analyze_article, analyze_doc
+from .api import PIECE_CHARS, analyze, analyze_article, analyze_doc, iso_date
 from .load import SPACY_MODEL, load_pipeline, parse
 from .pieces import split_text
 
 __all__ = ["analyze", "analyze_article", "analyze_doc", "load_pipeline", "parse", "split_text", "PIECE_CHARS",
-           "SPACY_MODEL", "load_overrides", "_iso_date"]
+           "SPACY_MODEL", "iso_date"]

@@ -40,7 +40,7 @@ def analyze(
     overrides = load_overrides(gender_overrides)
     article = read_input(text_or_html, format=format, url=url)
     if published:
-        article.meta.published = _iso_date(published)
+        article.meta.published = iso_date(published)
     return analyze_article(article, fast=fast, gender_overrides=overrides)
 
 
@@ -97,7 +97,8 @@ def _skipped(fast: bool) -> list[str]:
     return ["ner"] if has_entities() else []
 
 
-def _iso_date(value: str) -> str:
+def iso_date(value: str) -> str:
+    """A publication date given as YYYY-MM-DD, checked; :class:`~accordingto.errors.InputError` if it is not one."""
     from datetime import date
 
     from ..errors import InputError

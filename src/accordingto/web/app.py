@@ -62,7 +62,7 @@ def create_app(
     CSV (or mapping), applied to every analysis (a
     :class:`~accordingto.analyse.gender.GenderOverridesError` when it is malformed).
     """
-    from ..pipeline import load_overrides
+    from ..analyse.gender import load_overrides
 
     overrides = load_overrides(gender_overrides)
     corpus = CorpusStore(store) if store is not None else None

@@ -142,10 +142,10 @@ def reader(media: str) -> Reader:
 def _checked_date(value: str | None) -> str | None:
     if value is None or value == "":
         return None
-    from ..pipeline import _iso_date
+    from ..pipeline import iso_date
 
     try:
-        return _iso_date(value)
+        return iso_date(value)
     except InputError as error:
         raise HTTPException(422, str(error)) from None
 

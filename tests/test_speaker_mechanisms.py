@@ -378,3 +378,13 @@ def test_the_media_are_outlets(nlp):
     text = "Council Ends Ferry Talks\n\nThe media reported the vote late on Friday, and the news media said the mayor left early.\n"
     got = speakers_of(nlp, text, [("The media", None), ("the news media", None)])
     assert [t for _, t in got] == ["outlet", "outlet"]
+
+
+def test_a_name_always_in_quotation_marks_is_the_title_of_a_work(nlp):
+    text = (
+        "Candidates Name Their Shows\n\n"
+        "The senator said his favorite show was “Harborlight,” and “Harborlight” returned the favor, "
+        "its producers said.\n"
+    )
+    got = speakers_of(nlp, text, [("“Harborlight”", "and “Harborlight”")])
+    assert got[0][1] == "artefact"

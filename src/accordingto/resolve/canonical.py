@@ -37,6 +37,30 @@ def finish_named(e: Entity, info: DocInfo) -> None:
     e.plural = e.label == "NORP" and best.text.endswith("s")
     if e.label in ("PERSON", "ORG", "") and e.type in ("person", "organisation", "outlet"):
         e.type = _context_type(e, info) or e.type
+    if e.type in ("person", "organisation", "unknown") and _quoted_title(e, info):
+        e.type = "artefact"
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“\"‘'", "”\"’'"
+
+
+def _quoted_title(e: Entity, info: DocInfo) -> bool:
+    """A name the article always writes inside quotation marks of its own is the title of a work
+    (a show, a film, a book): '“Lilyhammer”', '"The Walking Dead"'."""
+    text = info.text
+    names = [m for m in e.mentions if m.kind == "name"]
+    if not names:
+        return False
+    for m in names:
+        a, b = m.start, m.end
+        if text[a:a + 1] in _OPEN_MARKS and text[b - 1:b] in _CLOSE_MARKS and b - a > 2:
+            continue
+        if a > 0 and text[a - 1] in _OPEN_MARKS and text[b:b + 1] in _CLOSE_MARKS + ",.":
+            close = text[b:b + 1] in _CLOSE_MARKS or text[b + 1:b + 2] in _CLOSE_MARKS
+            if close:
+                continue
+        return False
+    return True
 
 
 def _context_type(e: Entity, info: DocInfo) -> str | None:

@@ -10,6 +10,11 @@ only where they clearly open and close, outside any double quote.
 A quote left open at the end of its paragraph runs to the end of that
 paragraph (``closed=False``): the newspaper convention for a quote that goes
 on in the next paragraph, which opens with a new mark.
+
+Every stage asks :func:`quote_index` (or :func:`paired_quotes`) for a Doc's
+quotes: they are paired once per Doc and kept in ``doc.user_data`` as plain
+lists of ints, which a ``DocBin`` serialises, so "inside a quote" means the
+same thing in extraction, speaker resolution and the analyses.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..doctext import doc_text
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -174,9 +183,9 @@ class QuoteIndex:
     each kind, sorted by start, is sorted by end too (cost linear in the text).
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quotes: list[Quote] | None = None):
         self.text = text
-        self.quotes = find_quotes(text)
+        self.quotes = find_quotes(text) if quotes is None else quotes
         self.doubles = [q for q in self.quotes if not q.single]
         self.singles = [q for q in self.quotes if q.single]
         self._starts = [q.start for q in self.quotes]
@@ -209,3 +218,23 @@ class QuoteIndex:
             a, b = max(start, q.start), min(end, q.end)
             n += sum(1 for c in self.text[a:b] if not c.isspace())
         return n
+
+
+_QUOTES_KEY = "accordingto.quotes"
+
+
+def paired_quotes(doc: Doc) -> list[list[int]]:
+    """``[start, end, closed, single]`` (closed and single as 0/1) of every quote of ``doc``, in
+    order of their start: paired once per Doc, then read from ``doc.user_data``."""
+    rows = doc.user_data.get(_QUOTES_KEY)
+    if rows is None:
+        rows = doc.user_data[_QUOTES_KEY] = [
+            [q.start, q.end, int(q.closed), int(q.single)] for q in find_quotes(doc_text(doc))
+        ]
+    return rows
+
+
+def quote_index(doc: Doc) -> QuoteIndex:
+    """The quotes of ``doc`` (see :func:`paired_quotes`), indexed for look-ups by offset."""
+    quotes = [Quote(s, e, closed=bool(c), single=bool(g)) for s, e, c, g in paired_quotes(doc)]
+    return QuoteIndex(doc_text(doc), quotes)

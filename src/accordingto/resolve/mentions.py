@@ -9,7 +9,6 @@ whether inside quotation marks); deciding what they refer to is for
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import doc_text
+from ..extract.quotes import quote_index
 from . import lexicon as lx
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
@@ -78,8 +78,7 @@ class DocInfo:
             rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
             self.heads = (np.arange(len(doc)) + rel).tolist()
         self._lower_words: set[str] | None = None
-        self.quotes = _quote_spans(self.text)
-        self._quote_starts = [s for s, _ in self.quotes]
+        self._quotes = quote_index(doc)
 
     @property
     def headline_end(self) -> int:
@@ -103,34 +102,12 @@ class DocInfo:
         return [t for t in span if not t.is_space]
 
     def quote_at(self, char: int) -> tuple[int, int] | None:
-        """The quotation (start, end) around a character, if any."""
-        k = bisect_right(self._quote_starts, char) - 1
-        if k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]:
-            return self.quotes[k]
-        return None
+        """The quotation (start, end) around a character, if any (:func:`~..extract.quotes.quote_index`)."""
+        q = self._quotes.at(char)
+        return None if q is None else (q.start, q.end)
 
     def in_quote(self, char: int) -> bool:
         return self.quote_at(char) is not None
-
-
-_QUOTE_CHARS = re.compile(r'["“”]|\n\s*\n')
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches of text inside quotation marks (an open quote ends at a paragraph break)."""
-    spans = []
-    open_at = None
-    for m in _QUOTE_CHARS.finditer(text):
-        ch = m.group()
-        if ch == "“" or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = m.start()
-        elif open_at is not None:  # a closing mark or a paragraph break
-            spans.append((open_at, m.end() if ch in '"”' else m.start()))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return spans
 
 
 def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None:

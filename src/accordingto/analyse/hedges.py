@@ -60,9 +60,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from ..extract.quotes import quote_index
 from ..extract.spanindex import RangeIndex
-from ..doctext import doc_text
 from ..schema import Attribution, Hedge, Sentence, Span
 
 __all__ = [

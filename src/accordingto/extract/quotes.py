@@ -13,7 +13,7 @@ on in the next paragraph, which opens with a new mark.
 
 Every stage asks :func:`quote_index` (or :func:`paired_quotes`) for a Doc's
 quotes: they are paired once per Doc and kept in ``doc.user_data`` as plain
-lists of ints, which a ``DocBin`` serialises, so "inside a quote" means the
+tuples of ints, which a ``DocBin`` serialises, so "inside a quote" means the
 same thing in extraction, speaker resolution and the analyses.
 """
 
@@ -223,14 +223,15 @@ class QuoteIndex:
 _QUOTES_KEY = "accordingto.quotes"
 
 
-def paired_quotes(doc: Doc) -> list[list[int]]:
-    """``[start, end, closed, single]`` (closed and single as 0/1) of every quote of ``doc``, in
-    order of their start: paired once per Doc, then read from ``doc.user_data``."""
+def paired_quotes(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
+    """``(start, end, closed, single)`` (closed and single as 0/1) of every quote of ``doc``, in
+    order of their start: paired once per Doc, then read from ``doc.user_data`` (tuples of ints,
+    as a ``DocBin`` gives them back)."""
     rows = doc.user_data.get(_QUOTES_KEY)
     if rows is None:
-        rows = doc.user_data[_QUOTES_KEY] = [
-            [q.start, q.end, int(q.closed), int(q.single)] for q in find_quotes(doc_text(doc))
-        ]
+        rows = doc.user_data[_QUOTES_KEY] = tuple(
+            (q.start, q.end, int(q.closed), int(q.single)) for q in find_quotes(doc_text(doc))
+        )
     return rows
 
 

@@ -55,7 +55,7 @@ def verbs(ctx: Context) -> list[Cand]:
 def _verb_candidate(ctx: Context, v: Token, lemma: str, speech: bool, cog: bool, quote_only: bool) -> Cand | None:
     """The attribution the reporting verb ``v`` makes, if any."""
     if _ANONYMITY.match(ctx.text, v.idx):
-        return  # "asked not to be named": why a source is anonymous, not what it says
+        return None  # "asked not to be named": why a source is anonymous, not what it says
     subj, passive = find_subject(ctx, v)
     agent = None
     if passive:

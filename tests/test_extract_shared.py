@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from accordingto.extract import quotes as quotes_module
-from accordingto.extract.quotes import find_quotes, paired_quotes, quote_index
+from accordingto.extract.quotes import find_quotes, paired_quotes, quote_index, quote_stretches
 from accordingto.extract.rules import registry
 from accordingto.extract.spans import inside, overlap_length, overlaps
 from accordingto.read.records import one_line
@@ -44,7 +44,8 @@ def test_quotes_are_paired_once_per_doc(blank, monkeypatch):
 
 
 def test_every_stage_reads_the_one_pairing(monkeypatch):
-    """Extraction, speaker resolution and the scare quotes of one article pair its quotes once."""
+    """Extraction (rules and tagger), speaker resolution and the scare quotes of one article pair
+    its quotes once."""
     from accordingto.analyse import find_scare_quotes
     from accordingto.extract import extract
     from accordingto.nlp import get_nlp
@@ -67,6 +68,15 @@ def test_paired_quotes_survive_a_docbin_round_trip(blank, monkeypatch):
     (back,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(blank.vocab)
     monkeypatch.setattr(quotes_module, "find_quotes", lambda *a, **k: pytest.fail("paired again"))
     assert paired_quotes(back) == rows
+
+
+def test_the_resolver_reads_quote_stretches_once_per_doc(blank):
+    """Its own reading (see quote_stretches): "…" and “…” only, an open quote ends at a blank line."""
+    text = "He said ''no'' and \u201cyes\u201d.\n\"Open to\nthe next line\n\nNot quoted."
+    doc = blank(text)
+    assert quote_stretches(doc) == ((text.index("\u201c"), text.index("\u201d") + 1), (text.index('"'), text.index("\n\n")))
+    assert quote_stretches(doc) is quote_stretches(doc)
+    assert [text[q.start : q.end] for q in quote_index(doc).quotes][0] == "''no''"
 
 
 def test_rules_run_in_their_registered_order():

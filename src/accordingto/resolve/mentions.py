@@ -9,6 +9,7 @@ whether inside quotation marks); deciding what they refer to is for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import doc_text
-from ..extract.quotes import quote_index
+from ..extract.quotes import quote_stretches
 from . import lexicon as lx
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
@@ -78,7 +79,9 @@ class DocInfo:
             rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
             self.heads = (np.arange(len(doc)) + rel).tolist()
         self._lower_words: set[str] | None = None
-        self._quotes = quote_index(doc)
+        # the resolver's reading of quotation marks (see quote_stretches: why not quote_index)
+        self.quotes = quote_stretches(doc)
+        self._quote_starts = [s for s, _ in self.quotes]
 
     @property
     def headline_end(self) -> int:
@@ -102,9 +105,11 @@ class DocInfo:
         return [t for t in span if not t.is_space]
 
     def quote_at(self, char: int) -> tuple[int, int] | None:
-        """The quotation (start, end) around a character, if any (:func:`~..extract.quotes.quote_index`)."""
-        q = self._quotes.at(char)
-        return None if q is None else (q.start, q.end)
+        """The quotation (start, end) around a character, if any."""
+        k = bisect_right(self._quote_starts, char) - 1
+        if k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]:
+            return self.quotes[k]
+        return None
 
     def in_quote(self, char: int) -> bool:
         return self.quote_at(char) is not None

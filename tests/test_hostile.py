@@ -124,11 +124,15 @@ def _rules_work(n: int) -> int:
     """Range comparisons and quotes looked at by the rules on '"He said," she said.' × n."""
     from accordingto.extract import rules
     from accordingto.extract.quotes import QuoteIndex
+    from accordingto.extract.rules import conflicts, context, continuations
     from accordingto.pipeline import parse
 
     doc = parse('"He said," she said. ' * n)
     count = [0]
-    inside, overlaps, overlapping = rules._inside, rules._overlaps, QuoteIndex.overlapping
+    # the range comparisons, where the rules call them
+    patched = [(conflicts, "inside"), (continuations, "inside"), (context, "overlaps")]
+    saved = [getattr(module, name) for module, name in patched]
+    overlapping = QuoteIndex.overlapping
 
     def counted(fn, weight=lambda out: 1):
         def wrapper(*args, **kwargs):
@@ -138,12 +142,15 @@ def _rules_work(n: int) -> int:
 
         return wrapper
 
-    rules._inside, rules._overlaps = counted(inside), counted(overlaps)
+    for (module, name), fn in zip(patched, saved):
+        setattr(module, name, counted(fn))
     QuoteIndex.overlapping = counted(overlapping, weight=lambda out: 1 + len(out))
     try:
         found = rules.extract_rules(doc)
     finally:
-        rules._inside, rules._overlaps, QuoteIndex.overlapping = inside, overlaps, overlapping
+        for (module, name), fn in zip(patched, saved):
+            setattr(module, name, fn)
+        QuoteIndex.overlapping = overlapping
     assert len(found) == n
     return count[0]
 

@@ -140,3 +140,13 @@ def test_published_date_comes_from_the_docs_article(text):
     report = Report.from_doc(nlp(doc, component_cfg={"accordingto_attributions": {"mode": "fast"}}))
     assert report.article.published == "2026-03-14"
     assert report.dates == accordingto.analyze(text, fast=True, published="2026-03-14").dates
+
+
+def test_the_whole_pipeline_pairs_the_quotes_once(monkeypatch, text):
+    from accordingto.extract import quotes as quotes_module
+
+    calls = []
+    real = quotes_module.find_quotes
+    monkeypatch.setattr(quotes_module, "find_quotes", lambda *a, **k: calls.append(1) or real(*a, **k))
+    doc = load_pipeline()(text, component_cfg={"accordingto_attributions": {"mode": "fast"}})
+    assert doc.spans["quotes"] and Report.from_doc(doc).attributions and len(calls) == 1

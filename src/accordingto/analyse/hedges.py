@@ -34,7 +34,7 @@ its source.
 
 **Scare quotes** are short quoted phrases nobody is said to have said: the
 text puts distance between itself and the words ("agents 'trapped inside'
-building"). A quote (from :class:`~accordingto.extract.quotes.QuoteIndex`,
+building"). A quote (from :func:`~accordingto.extract.quotes.quote_index`,
 so apostrophes never open one) is a scare quote when
 
 - it is closed and holds 1 to :data:`MAX_SCARE_WORDS` words;
@@ -60,9 +60,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..extract.quotes import QuoteIndex
-from ..extract.spanindex import RangeIndex
 from ..doctext import doc_text
+from ..extract.quotes import quote_index
+from ..extract.spanindex import RangeIndex
 from ..schema import Attribution, Hedge, Sentence, Span
 
 __all__ = [
@@ -256,7 +256,7 @@ def find_scare_quotes(doc: Doc, attributions: list[Attribution]) -> list[Span]:
     contents = RangeIndex([(span.start, span.end, True) for a in verbal for span in a.content])
     cues = RangeIndex([(span.start, span.end, True) for a in verbal for span in a.cue])
     out: list[Span] = []
-    for q in QuoteIndex(text).quotes:
+    for q in quote_index(doc).quotes:
         if not q.closed:
             continue
         s, e = _phrase(text, q.start, q.end)

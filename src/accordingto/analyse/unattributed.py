@@ -25,6 +25,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..doctext import doc_text
+from ..extract.spans import overlaps
 from ..schema import Attribution, Sentence
 
 __all__ = ["MIN_WORDS", "MAX_COVERED", "unattributed_sentences"]
@@ -79,14 +80,14 @@ def unattributed_sentences(doc: Doc, attributions: list[Attribution]) -> list[Se
     out: list[Sentence] = []
     for sent in doc.sents:
         for start, end in _pieces(text, sent.start_char, sent.end_char):
-            if headline and start < headline[1] and end > headline[0]:
+            if headline and overlaps([(start, end)], [headline]):
                 continue
             start = _skip_dateline(text, start, end)
             if start >= end:
                 continue
             if not _asserts(text, doc, sent, start, end):
                 continue
-            if text[end - 1] == ":" and _overlaps(cue_spans, start, end):
+            if text[end - 1] == ":" and overlaps(cue_spans, [(start, end)]):
                 continue  # introduces a quote: the attribution's frame, not an assertion of its own
             if _covered_share(text, covered, start, end) > MAX_COVERED:
                 continue
@@ -173,10 +174,6 @@ def _merge(spans) -> list[tuple[int, int]]:
         else:
             merged.append([a, b])
     return [(a, b) for a, b in merged]
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and b > start for a, b in spans)
 
 
 def _non_space(s: str) -> int:

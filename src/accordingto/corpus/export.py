@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .store import StoreError, _one_line, check_store, connect
+from ..read.records import one_line
+from .store import StoreError, check_store, connect
 
 EXPORTED = {
     "articles": "id",
@@ -82,7 +83,7 @@ def export(store_path: str | Path, out_dir: str | Path, format: str = "parquet")
             con.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY {order}) TO {_literal(path)} {FORMATS[format]}")
             written.append(path)
     except duckdb.IOException as error:
-        raise StoreError(f"cannot write to {out}: {_one_line(str(error))}") from None
+        raise StoreError(f"cannot write to {out}: {one_line(str(error), limit=300)}") from None
     finally:
         con.close()
     return written

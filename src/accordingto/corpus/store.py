@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AccordingtoError
+from ..read.records import one_line
 from ..schema import SCHEMA_VERSION, Report
 
 STORE_SCHEMA_VERSION = "3"  # 2: speakers.gender, gender_evidence, gender_spans; 3: articles.n_sentences is the profile's
@@ -397,14 +398,9 @@ def connect(path: str | Path, *, read_only: bool = False, memory_limit: str | No
         message = str(error)
         if "lock" in message.lower():
             raise StoreError(f"the store {path} is in use by another process (is a batch still running?)") from None
-        raise StoreError(f"cannot open the store {path}: {_one_line(message)}") from None
+        raise StoreError(f"cannot open the store {path}: {one_line(message, limit=300)}") from None
     except duckdb.Error as error:
-        raise StoreError(f"cannot open the store {path}: {_one_line(str(error))}") from None
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        raise StoreError(f"cannot open the store {path}: {one_line(str(error), limit=300)}") from None
 
 
 def table_columns(con, table: str) -> set[str]:
@@ -554,7 +550,7 @@ class Store:
             con.execute("COMMIT")
         except duckdb.Error as error:  # rows DuckDB refuses (a value of the wrong type…): none written
             con.execute("ROLLBACK")
-            raise StoreError(f"cannot store article {rows.id}: {_one_line(str(error))}") from None
+            raise StoreError(f"cannot store article {rows.id}: {one_line(str(error), limit=300)}") from None
         except BaseException:
             try:
                 con.execute("ROLLBACK")

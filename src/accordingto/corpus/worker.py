@@ -42,7 +42,7 @@ def timeout_reason(seconds: float) -> str:
 
 def failure_reason(error: BaseException) -> str:
     """One line saying why an article failed."""
-    from ..read.corpus import one_line
+    from ..read.records import one_line
 
     if isinstance(error, InputError):
         return one_line(error)

@@ -45,6 +45,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..extract.spans import overlap_length
 from ..read.polnear import GoldAttribution
 
 GENDERS = ("woman", "man", "unknown")
@@ -81,10 +82,6 @@ def truth(row: dict) -> str | None:
     return None
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def predict_article(nlp, text: str, gold: list[GoldAttribution]) -> tuple[list[tuple[tuple[int, int], dict | None]], list]:
     """Resolve and gender an article's gold attributions.
 
@@ -118,8 +115,8 @@ def match_row(row: dict, sources: list[tuple[tuple[int, int], dict | None]]) -> 
         if exact:
             sp = exact[0]
         else:
-            best = max(sources, key=lambda kv: _overlap(kv[0], (s, e)), default=None)
-            sp = best[1] if best is not None and _overlap(best[0], (s, e)) > 0 else None
+            best = max(sources, key=lambda kv: overlap_length(kv[0], (s, e)), default=None)
+            sp = best[1] if best is not None and overlap_length(best[0], (s, e)) > 0 else None
         if sp is None:
             continue
         votes[sp["id"]] += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..doctext import doc_text
+from .spans import overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -21,9 +21,8 @@ if TYPE_CHECKING:
 
 def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     """Every attribution in ``doc``, in reading order, speakers not yet resolved."""
-    from .rules import extract_rules
-
     from .acts import drop_acts
+    from .rules import extract_rules
 
     rules = extract_rules(doc)
     if fast:
@@ -32,7 +31,7 @@ def extract(doc: "Doc", *, fast: bool = False) -> "list[Attribution]":
     from .combine import combine
     from .model import extract_model
 
-    tagged = build(doc_text(doc), [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
+    tagged = build(doc, [(a.source, [a.cue], a.content, "cue") for a in extract_model(doc) if _nominal(doc, a.source)])
     return _tidy(drop_acts(doc, combine(rules, tagged)))
 
 
@@ -42,7 +41,7 @@ def _tidy(attributions: "list[Attribution]") -> "list[Attribution]":
     out = []
     for a in attributions:
         taken = a.source + a.cue
-        content = [c for c in a.content if not any(c.start < t.end and t.start < c.end for t in taken)]
+        content = [c for c in a.content if not overlaps([c], taken)]
         if content and len(content) < len(a.content):
             a = a.model_copy(update={"content": content})
         out.append(a)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from ..doctext import doc_text
 from ..schema import Attribution, Span
-from .quotes import QuoteIndex
+from .quotes import QuoteIndex, quote_index
 
 Range = tuple[int, int]
 _WORD = re.compile(r"\w[\w'’\-]*")
@@ -24,7 +27,10 @@ def _spans(text: str, ranges: list[Range]) -> list[Span]:
 
 
 def kind_of(quotes: QuoteIndex, text: str, content: list[Span]) -> tuple[str, int]:
-    """(kind, quoted words) of a content: direct when (nearly) all of it is quoted."""
+    """(kind, quoted words) of a content: direct when (nearly) all of it is quoted, mixed when
+    some of it is, else indirect; the words are those inside quotation marks.
+
+    The one rule for every extractor (the rules' and the tagger's attributions)."""
     qchars = nchars = words = 0
     for sp in content:
         nchars += sum(1 for ch in sp.text if not ch.isspace())
@@ -37,9 +43,11 @@ def kind_of(quotes: QuoteIndex, text: str, content: list[Span]) -> tuple[str, in
     return ("mixed" if qchars else "indirect"), words
 
 
-def build(text: str, rows: list[tuple[list[Range], list[Range], list[Range], str]]) -> list[Attribution]:
-    """Attributions in reading order from (source, cue, content, via) ranges; rows with no cue or content are dropped."""
-    quotes = QuoteIndex(text)
+def build(doc: Doc, rows: list[tuple[list[Range], list[Range], list[Range], str]]) -> list[Attribution]:
+    """Attributions in reading order from (source, cue, content, via) ranges of ``doc``'s text; rows
+    with no cue or content are dropped."""
+    text = doc_text(doc)
+    quotes = quote_index(doc)
     built = []
     for source, cue, content, via in rows:
         content_s, cue_s = _spans(text, content), _spans(text, cue)

@@ -17,25 +17,22 @@ tagger finds more and draws boundaries as the annotators do. So:
 
 from __future__ import annotations
 
-from ..schema import Attribution, Span
-
-
-def _overlap(a: list[Span], b: list[Span]) -> bool:
-    return any(x.start < y.end and y.start < x.end for x in a for y in b)
+from ..schema import Attribution
+from .spans import overlaps
 
 
 def combine(rules: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
     """One list, in reading order, renumbered."""
     out = []
     for a in rules:
-        match = next((t for t in tagged if _overlap(a.cue, t.cue)), None)
+        match = next((t for t in tagged if overlaps(a.cue, t.cue)), None)
         if match is None:
             out.append(a)
             continue
         # a block or colon quote is the rules' find: the tagger sees only the introducing sentence
-        keep_content = a.via in ("block", "headline") or not _overlap(a.content, match.content)
+        keep_content = a.via in ("block", "headline") or not overlaps(a.content, match.content)
         update = {"cue": match.cue}
-        if match.source and _overlap(a.source, match.source):
+        if match.source and overlaps(a.source, match.source):
             update["source"] = match.source
         if not keep_content:
             content = match.content
@@ -43,7 +40,7 @@ def combine(rules: list[Attribution], tagged: list[Attribution]) -> list[Attribu
                 # a direct quote the rules found is the quotation: the tagger's
                 # fragments that touch none of it belong to another sentence
                 # ('… was simple: would it reopen? "It will," she said.')
-                content = [c for c in content if _overlap([c], a.content)] or content
+                content = [c for c in content if overlaps([c], a.content)] or content
             update["content"] = content
             update["kind"], update["quoted_words"] = match.kind, match.quoted_words
         out.append(a.model_copy(update=update))
@@ -51,7 +48,7 @@ def combine(rules: list[Attribution], tagged: list[Attribution]) -> list[Attribu
         t
         for t in tagged
         if t.source
-        and not any(_overlap(t.cue, a.cue) or _overlap(t.cue, a.content) or _overlap(t.cue, a.source) for a in rules)
+        and not any(overlaps(t.cue, a.cue) or overlaps(t.cue, a.content) or overlaps(t.cue, a.source) for a in rules)
     )
     out.sort(key=lambda a: (a.content[0].start, a.cue[0].start))
     return [a.model_copy(update={"id": i}) for i, a in enumerate(out)]

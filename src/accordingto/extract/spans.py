@@ -4,12 +4,15 @@ PolNeAR's boundary conventions: a span never starts or ends with white
 space; punctuation at either edge is left out (the sentence's full stop, the
 comma before "he said") unless it belongs to a quotation — quotation marks
 and whatever lies inside them are part of the content.
+
+Also the one home of range comparisons (:func:`overlap_length`,
+:func:`overlaps`, :func:`inside`), for (start, end) pairs and ``Span`` s alike.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -21,6 +24,30 @@ _EDGE_PUNCT = set(",.;:!?—–-…/*•|") | set(" \t\n\r\u00a0\u200b")
 _PAIR = {"(": ")", "[": "]", "{": "}", ")": "(", "]": "[", "}": "{"}
 # "U.S.", "Jr.", "Sen. J." : a full stop that ends an abbreviation stays
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr)\.)$")
+
+
+Range = tuple[int, int]
+
+
+def _bounds(r: "Range | Span | Sequence[int]") -> "Range | Sequence[int]":
+    return (r.start, r.end) if isinstance(r, Span) else r
+
+
+def overlap_length(a: "Range | Span", b: "Range | Span") -> int:
+    """How many characters two ranges share (0 when they do not overlap)."""
+    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def overlaps(a: "Iterable[Range | Span]", b: "Iterable[Range | Span]") -> bool:
+    """Does some range of ``a`` overlap some range of ``b``?"""
+    b = [_bounds(y) for y in b]
+    return any(x0 < y1 and y0 < x1 for x0, x1 in map(_bounds, a) for y0, y1 in b)
+
+
+def inside(inner: list[Range], outer: list[Range]) -> bool:
+    """Is every range of ``inner`` (there is one at least) within some range of ``outer``?"""
+    return bool(inner) and all(any(o0 <= a and b <= o1 for o0, o1 in outer) for a, b in inner)
 
 
 def trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:

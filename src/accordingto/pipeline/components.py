@@ -42,16 +42,16 @@ def _mode(mode: str) -> str:
 
 
 class Quotes:
-    """Pairs the quotation marks once: ``doc.spans["quotes"]`` (label QUOTE, or SINGLE for ‘…’)."""
+    """Pairs the quotation marks once (:func:`accordingto.extract.quotes.paired_quotes`, which every
+    later stage reads): ``doc.spans["quotes"]`` (label QUOTE, or SINGLE for ‘…’)."""
 
     def __init__(self, nlp: Language | None = None, name: str = "accordingto_quotes"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..doctext import doc_text
-        from ..extract.quotes import find_quotes
+        from ..extract.quotes import paired_quotes
 
-        spans = [docdata.span(doc, q.start, q.end, "SINGLE" if q.single else "QUOTE") for q in find_quotes(doc_text(doc))]
+        spans = [docdata.span(doc, s, e, "SINGLE" if single else "QUOTE") for s, e, _, single in paired_quotes(doc)]
         doc.spans["quotes"] = [s for s in spans if s is not None]
         return doc
 

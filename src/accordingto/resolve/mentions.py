@@ -21,6 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import doc_text
+from ..extract.quotes import quote_stretches
 from . import lexicon as lx
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
@@ -78,7 +79,8 @@ class DocInfo:
             rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
             self.heads = (np.arange(len(doc)) + rel).tolist()
         self._lower_words: set[str] | None = None
-        self.quotes = _quote_spans(self.text)
+        # the resolver's reading of quotation marks (see quote_stretches: why not quote_index)
+        self.quotes = quote_stretches(doc)
         self._quote_starts = [s for s, _ in self.quotes]
 
     @property
@@ -111,26 +113,6 @@ class DocInfo:
 
     def in_quote(self, char: int) -> bool:
         return self.quote_at(char) is not None
-
-
-_QUOTE_CHARS = re.compile(r'["“”]|\n\s*\n')
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches of text inside quotation marks (an open quote ends at a paragraph break)."""
-    spans = []
-    open_at = None
-    for m in _QUOTE_CHARS.finditer(text):
-        ch = m.group()
-        if ch == "“" or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = m.start()
-        elif open_at is not None:  # a closing mark or a paragraph break
-            spans.append((open_at, m.end() if ch in '"”' else m.start()))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return spans
 
 
 def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None:

@@ -33,7 +33,9 @@ $(TEST_STAMP): $(STAMP) $(TEST_LOCK)
 demo: $(STAMP)
 	$(BIN)/accordingto analyze $(EXAMPLE) --published 2026-03-14
 
+# ruff first (pyproject's [tool.ruff]: pyflakes and pycodestyle's error classes), then the whole suite
 test: $(TEST_STAMP) browser
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser).

@@ -528,7 +528,7 @@ def test_batch_command(small_corpus, tmp_path):
     store = tmp_path / "cli.duckdb"
     result = runner.invoke(app, ["batch", str(folder), "--store", str(store), "--fast", "--quiet"])
     assert result.exit_code == 0, result.output
-    assert f"5 analysed, 0 duplicates, 2 failed" in result.output and str(store) in result.output
+    assert "5 analysed, 0 duplicates, 2 failed" in result.output and str(store) in result.output
     result = runner.invoke(app, ["batch", str(folder), "--store", str(store), "--fast"])
     assert result.exit_code == 0 and "0 analysed, 5 duplicates, 2 failed" in result.output
 

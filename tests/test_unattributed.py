@@ -7,7 +7,6 @@ not matter), and the whole pipeline on the founding article.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

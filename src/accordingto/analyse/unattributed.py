@@ -157,7 +157,7 @@ def _asserts(text: str, doc: Doc, sent: Span, start: int, end: int) -> bool:
     if line_end - line_start <= _MAX_FURNITURE and _FURNITURE.fullmatch(text[line_start:line_end].strip()):
         return False
     ends_line = _NON_SPACE.search(text, end, line_end) is None
-    if ends_line and not body.rstrip(_CLOSERS)[-1:] in (*_SENTENCE_END, ":"):
+    if ends_line and body.rstrip(_CLOSERS)[-1:] not in (*_SENTENCE_END, ":"):
         return False  # a heading, a caption, a label: a line that does not end like a sentence
     tokens = [t for t in sent if t.idx >= start and t.idx + len(t.text) <= end]
     words = [t for t in tokens if not t.is_punct and not t.is_space and any(c.isalnum() for c in t.text)]

@@ -123,9 +123,6 @@ VERB_PREP = {
     "allude": {"to"},
     "insist": {"on"},
     "side": {"with", "against"},
-    "lash": {"out"},
-    "allude": {"to"},
-    "campaign": {"for", "against"},
 }
 
 # nouns that are cues with a possessive or "of" source: "his view", "her claim that"

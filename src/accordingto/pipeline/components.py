@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..schema import Attribution, DateMention, Hedge, Sentence, Speaker
+from ..schema import Attribution, Speaker
 from . import docdata
 from .docdata import KEY
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 # Words that may precede a name and are not part of it, and name suffixes: kept with the one name
 # normaliser (:mod:`accordingto.names`), which adds nameparser's.
-from ..names import OWN_TITLES as TITLES  # noqa: E402
-from ..names import OWN_SUFFIXES as NAME_SUFFIXES  # noqa: E402
+from ..names import OWN_TITLES as TITLES  # noqa: E402, F401 - read as lexicon.TITLES
+from ..names import OWN_SUFFIXES as NAME_SUFFIXES  # noqa: E402, F401 - read as lexicon.NAME_SUFFIXES
 
 # Headline verbs NER glues onto names ("Obama Says", "Rip Donald Trump").
 HEADLINE_WORDS = frozenset(

@@ -91,8 +91,8 @@ def _stack(rows: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
     mask = np.zeros((n, WINDOW), dtype=np.int8)
     quote = np.zeros((n, WINDOW), dtype=np.int8)
     ner = np.full((n, WINDOW), -100, dtype=np.int16)
-    for i, (a, c, l, q, t) in enumerate(rows):
-        ids[i, : len(a)], case[i, : len(a)], lab[i, : len(a)], mask[i, : len(a)] = a, c, l, 1
+    for i, (a, c, lb, q, t) in enumerate(rows):
+        ids[i, : len(a)], case[i, : len(a)], lab[i, : len(a)], mask[i, : len(a)] = a, c, lb, 1
         quote[i, : len(a)], ner[i, : len(a)] = q, t
     return {"ids": ids, "case": case, "labels": lab, "mask": mask, "quote": quote, "ner": ner}
 

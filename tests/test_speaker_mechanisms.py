@@ -388,3 +388,9 @@ def test_a_name_always_in_quotation_marks_is_the_title_of_a_work(nlp):
     )
     got = speakers_of(nlp, text, [("“Harborlight”", "and “Harborlight”")])
     assert got[0][1] == "artefact"
+
+
+def test_no_one_is_no_speaker(nlp):
+    text = "Ferry Plan Stalls\n\nNo one at the meeting said the plan would pass, and nobody said it would fail.\n"
+    got = speakers_of(nlp, text, [("No one at the meeting", None), ("nobody", None)])
+    assert got[1] == (None, None)

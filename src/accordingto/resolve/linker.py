@@ -36,6 +36,7 @@ from .phrases import (
 )
 
 
+_NO_ONE = frozenset({"no one", "nobody", "no - one", "no-one"})
 _MENTION_KINDS = frozenset({"name", "last_name", "abbreviation", "pronoun", "nominal"})
 
 __all__ = ["resolve"]
@@ -57,8 +58,8 @@ def resolve(doc: Doc, attributions: list[Attribution]) -> tuple[list[Attribution
     for i in order:
         a = attributions[i]
         tokens, head = _source_head(info, a)
-        if head is None:
-            continue
+        if head is None or " ".join(t.lower_ for t in tokens) in _NO_ONE:
+            continue  # "no one said …": a claim that nobody makes has no speaker
         p = pronoun_info(head) if head.pos_ == "PRON" or head.tag_.startswith("W") else None
         if p is not None and p[0] == "first":
             firsts.append((i, head))

@@ -394,3 +394,9 @@ def test_no_one_is_no_speaker(nlp):
     text = "Ferry Plan Stalls\n\nNo one at the meeting said the plan would pass, and nobody said it would fail.\n"
     got = speakers_of(nlp, text, [("No one at the meeting", None), ("nobody", None)])
     assert got[1] == (None, None)
+
+
+def test_a_leading_preposition_is_not_part_of_the_source(nlp):
+    text = "Ferry Captain Named\n\nThe captain was named in local reports as Ana Ruiz, a former pilot.\n"
+    got = speakers_of(nlp, text, [("in local reports", None)])
+    assert got == [("local reports", "document")]

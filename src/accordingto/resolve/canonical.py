@@ -212,7 +212,8 @@ def _nominal_name(e: Entity, info: DocInfo | None = None) -> str:
     best = max(e.mentions, key=lambda m: (m.kind != "pronoun", size(m), -m.start))
     text = full(best)
     ws = text.split()
-    while ws and ws[0].lower() in lx.DETERMINERS:
+    # the determiners go, unless one is the phrase's head: "those in the hall" is not "in the hall"
+    while ws and ws[0].lower() in lx.DETERMINERS and not (len(ws) > 1 and ws[1].lower() in lx.PARTITIVE_PREPS):
         ws = ws[1:]
     ws = ws or best.text.split()
     return unglue(" ".join(ws))

@@ -95,7 +95,7 @@ def trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
     out = []
     for k, t in enumerate(tokens):
         if not out and t.i < head.i and t.pos_ == "ADP" and t.lower_ in _LEADING_PREPOSITIONS:
-            continue  # "from the Senate banking committee": the committee
+            continue  # "from the Senate banking committee": the committee; "in media reports": the reports
         if t.i > head.i and t.text in (",", "(", "—", "–", "--"):
             break
         if t.i > head.i and (t.dep_ == "relcl" or _relative_word(t)):
@@ -106,7 +106,7 @@ def trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
     return out
 
 
-_LEADING_PREPOSITIONS = ("from", "by", "with", "of")
+_LEADING_PREPOSITIONS = ("from", "by", "with", "of", "in")
 _ANONYMITY_WORDS = ("named", "anonymity", "identified", "authorized", "authorised", "publicly", "on the record")
 
 

@@ -400,3 +400,13 @@ def test_a_leading_preposition_is_not_part_of_the_source(nlp):
     text = "Ferry Captain Named\n\nThe captain was named in local reports as Ana Ruiz, a former pilot.\n"
     got = speakers_of(nlp, text, [("in local reports", None)])
     assert got == [("local reports", "document")]
+
+
+def test_a_role_description_before_the_name_is_the_one_person_given_that_role(nlp):
+    text = (
+        "Harbor School Answers Critics\n\n"
+        "The dean of Westbrook's Graduate School of Journalism has published a letter disputing the council's claims.\n\n"
+        "In her letter, Maria Keane, the dean of the journalism school, said the claims were unfounded.\n"
+    )
+    got = speakers_of(nlp, text, [("The dean of Westbrook's Graduate School of Journalism", None)])
+    assert got == [("Maria Keane", "person")]

@@ -188,8 +188,12 @@ def _link(
         reg.attach(e, c)
     else:
         e = link_nominal(reg, c, headline=headline)
-        if e is None and _epithet(c):
-            e = coref.resolve_epithet(c, reg.entities)  # "the billionaire business mogul": as a pronoun would
+        if e is None and _one_person(c):
+            # "The dean of the journalism school" … "the dean, Steve Coll": the one person the article
+            # gives that role, before or after; else, as a pronoun would ("the billionaire business mogul")
+            e = _role_holder(reg, c)
+            if e is None and c.det == "the":
+                e = coref.resolve_epithet(c, reg.entities)
             if e is not None:
                 reg.attach(e, c)
         if e is None:
@@ -206,12 +210,17 @@ def _link(
     return e
 
 
-def _epithet(c: Cand) -> bool:
-    """A definite description of one person by no role the article gives anyone ("The Democratic
-    front-runner and former secretary of state"): it names someone the text has named."""
-    if c.det != "the" or c.plural or c.lemma in lx.ANONYMOUS_NOUNS:
+def _one_person(c: Cand) -> bool:
+    """A definite description of one person ("The Democratic front-runner and former secretary of
+    state", "Columbia's dean"): it names someone the text names."""
+    if c.det not in ("the", "poss") or c.plural or c.lemma in lx.ANONYMOUS_NOUNS:
         return False
     return tp.nominal_type(c.label, c.lemma, c.plural, c.text) == "person"
+
+
+def _role_holder(reg: Registry, c: Cand) -> Entity | None:
+    holders = [e for e in reg.entities if e.named and e.type == "person" and coref.same_role(c.lemma, e.roles)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _name_owner(reg: Registry, a: Attribution, e: Entity) -> None:

@@ -410,3 +410,13 @@ def test_a_role_description_before_the_name_is_the_one_person_given_that_role(nl
     )
     got = speakers_of(nlp, text, [("The dean of Westbrook's Graduate School of Journalism", None)])
     assert got == [("Maria Keane", "person")]
+
+
+def test_a_phrase_that_gives_its_own_name_is_the_named_one(nlp):
+    text = (
+        "Militants Taunt Moderators\n\n"
+        "The account was back within hours, said a militant group that calls itself Harbor Wolves.\n\n"
+        "Harbor Wolves has done so before.\n"
+    )
+    got = speakers_of(nlp, text, [("a militant group that calls itself Harbor Wolves", None)])
+    assert got == [("Harbor Wolves", "organisation")]

@@ -20,7 +20,7 @@ from .canonical import finish_named
 from .entities import build
 from .nominals import link_nominal, named_apposite, new_nominal, source_nominal
 from .registry import Entity, Registry
-from .mentions import Cand, DocInfo, head_of, make_cand, pronoun_info
+from .mentions import Cand, DocInfo, category_of, head_of, make_cand, pronoun_info
 from . import lexicon as lx
 from . import types as tp
 from .lexicon import PRONOUNS as lx_pronouns
@@ -167,7 +167,7 @@ def _link(
     if hit is not None and (hit[0].named or hit[1].head != head.i):
         hit = None  # a qualified group ("skittish Democrats"), or a word of another phrase
     if head.pos_ == "NOUN":
-        e = named_apposite(reg, head, within={t.i for t in tokens})
+        e = named_apposite(reg, head, within={t.i for t in tokens}) or _called(reg, head, tokens)
         if e is not None:
             return e
     headline = headline_noun(info, a, head)
@@ -216,6 +216,27 @@ def _one_person(c: Cand) -> bool:
     if c.det not in ("the", "poss") or c.plural or c.lemma in lx.ANONYMOUS_NOUNS:
         return False
     return tp.nominal_type(c.label, c.lemma, c.plural, c.text) == "person"
+
+
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+
+
+def _called(reg: Registry, head: Token, tokens: list[Token]) -> Entity | None:
+    """ "a pro-Islamic State group that calls itself Asawitiri Media", "an outfit known as X": the
+    name the phrase gives its head, where it is a named entity of the article."""
+    within = {t.i for t in tokens}
+    for verb in head.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.lemma_ not in _NAMING_VERBS:
+            continue
+        for t in verb.subtree:
+            if t.i in within and t.i > verb.i and t.pos_ == "PROPN":
+                hit = reg.at(t.i)
+                if hit is not None and hit[0].named:
+                    e = hit[0]
+                    if e.type == "person" and category_of(head)[0] == "organisation":
+                        e.type = "organisation"  # what the phrase calls it says more than NER's label
+                    return e
+    return None
 
 
 def _role_holder(reg: Registry, c: Cand) -> Entity | None:

@@ -420,3 +420,14 @@ def test_a_phrase_that_gives_its_own_name_is_the_named_one(nlp):
     )
     got = speakers_of(nlp, text, [("a militant group that calls itself Harbor Wolves", None)])
     assert got == [("Harbor Wolves", "organisation")]
+
+
+def test_which_after_a_coordination_of_outlets_is_all_of_them(nlp):
+    text = (
+        "Rumor Spreads\n\n"
+        "The movement often injects its ideas into the mainstream by gaining the attention of sources broadly "
+        "popular among commuters, such as Harbor News and the Bayside Times, which devoted attention to rumors "
+        "that the ferry would close.\n"
+    )
+    got = speakers_of(nlp, text, [("which", "Times, which")])
+    assert got[0][1] == "outlet" and "Harbor News" in got[0][0] and "Bayside Times" in got[0][0]

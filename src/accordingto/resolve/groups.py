@@ -102,6 +102,8 @@ def coordination(reg: Registry, tokens: list[Token]) -> Entity | None:
     c.mention_kind = "nominal"
     c.plural = True
     organisations = all(org for _, _, org in members)
+    outlets = all(e is not None and e.type == "outlet" for _, e, _ in members)  # "Fox News and the Drudge Report"
+    kind = "outlet" if outlets else "organisation" if organisations else "group"
     roles: set[str] = set()
     for _, e, _ in members:
         if e is not None:
@@ -109,8 +111,8 @@ def coordination(reg: Registry, tokens: list[Token]) -> Entity | None:
     e = Entity(
         mentions=[c],
         named=False,
-        type="organisation" if organisations else "group",
-        label="organisation" if organisations else "group",
+        type=kind,
+        label="group" if kind == "group" else "organisation",
         lemma="",
         plural=True,
         roles=roles,

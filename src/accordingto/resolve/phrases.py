@@ -171,6 +171,16 @@ def relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
             up = up.head
             if up.pos_ in ("NOUN", "PROPN") and up.i < noun.i and _personlike(up, reg.at(up.i)[0] if reg.at(up.i) else None):
                 return _with_clause(reg, up, noun)
+    # "such as Fox News and the Drudge Report, which devoted …": after a comma, the whole coordination
+    if noun.dep_ == "conj" and tok.i > 0 and reg.info.doc[tok.i - 1].text == ",":
+        first = noun
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        from .groups import coordination
+
+        e = coordination(reg, list(reg.info.doc[first.left_edge.i : noun.i + 1]))
+        if e is not None:
+            return e
     # "Alan Berger, a gynecologist who …": the noun is a name's apposition, and "who" the named person
     if noun.pos_ == "NOUN" and noun.dep_ == "appos":
         e = named_apposite(reg, noun)

@@ -33,9 +33,9 @@ def main() -> None:
                     help="first names: the largest 0.5 - |0.5 - p(woman)| gendered (default: the module's)")
     args = ap.parse_args()
     if args.max_uncertainty is not None:
-        from accordingto.analyse import gender
+        from accordingto.analyse.gender import names
 
-        gender.MAX_UNCERTAINTY = args.max_uncertainty
+        names.MAX_UNCERTAINTY = args.max_uncertainty
 
     from accordingto.evaluation.gender import read_gold, score_gender
 

@@ -4,25 +4,59 @@ A :class:`Cand` is one stretch of text that may refer to a speaker. This module
 only finds them and describes them (head token, sentence, whether subject,
 whether inside quotation marks); deciding what they refer to is for
 :mod:`.aliases` (names) and :mod:`.coref` (pronouns and nominals).
+
+The per-Doc index is :mod:`.docinfo`, the kind of source a noun stands for
+:mod:`.categories`, the words describing a mention :mod:`.descriptors`; their
+names are importable from here too.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..doctext import doc_text
-from ..extract.quotes import quote_stretches
 from . import lexicon as lx
+from .categories import (
+    NOMINAL_WORDS,
+    category_of,
+    is_plural,
+    lexname_category,
+    nominal_category,
+    noun_classes,
+    pronoun_info,
+)
+from .descriptors import descr_of, norm_descr, phrase_descr, roles_of
+from .docinfo import DocInfo
+
+__all__ = [
+    "NAMED_LABELS",
+    "NOMINAL_WORDS",
+    "SUBJECT_DEPS",
+    "Cand",
+    "DocInfo",
+    "category_of",
+    "descr_of",
+    "determiner",
+    "head_of",
+    "headline_name",
+    "is_plural",
+    "lexname_category",
+    "make_cand",
+    "named_candidates",
+    "nominal_candidates",
+    "nominal_category",
+    "norm_descr",
+    "noun_classes",
+    "phrase_descr",
+    "pronoun_info",
+    "roles_of",
+]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"})
 
@@ -54,65 +88,6 @@ class Cand:
     mention_kind: str = "name"  # the schema MentionKind once linked
     core: tuple[str, ...] | None = None  # normalised name words, filled by aliases.cand_core
     words: frozenset[str] | None = None  # lowercase words, filled by aliases.wordset
-
-
-class DocInfo:
-    """Per-document lookups shared by the resolver: sentences, quotes, tokens by offset."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.sent_of = [0] * len(doc)
-        if len(doc):
-            arr = doc.to_array([SENT_START, IDX])
-            starts = arr[:, 0] == 1
-            # a line break always ends a sentence (the parser runs some across paragraphs)
-            breaks = [m.start() for m in re.finditer(r"\n", self.text)]
-            if breaks:
-                after = np.searchsorted(arr[:, 1], breaks, side="right")
-                after = after[after < len(doc)]
-                starts[after] = True
-            starts[0] = False
-            self.sent_of = np.cumsum(starts).tolist()
-        self.heads: list[int] = []  # token index → its head's index
-        if len(doc):
-            rel = doc.to_array([HEAD]).astype(np.int64).reshape(-1)
-            self.heads = (np.arange(len(doc)) + rel).tolist()
-        self._lower_words: set[str] | None = None
-        # the resolver's reading of quotation marks (see quote_stretches: why not quote_index)
-        self.quotes = quote_stretches(doc)
-        self._quote_starts = [s for s, _ in self.quotes]
-
-    @property
-    def headline_end(self) -> int:
-        """Where the first paragraph (the headline) ends."""
-        k = self.text.find("\n\n")
-        return k if k >= 0 else 0
-
-    def lowercase_word(self, tok: Token) -> bool:
-        """Whether the text writes this word (or its lemma) in lowercase somewhere: a common word."""
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
-        low = tok.lower_
-        return low in self._lower_words or tok.lemma_.lower() in self._lower_words or (
-            low.endswith("s") and low[:-1] in self._lower_words
-        )
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return []
-        return [t for t in span if not t.is_space]
-
-    def quote_at(self, char: int) -> tuple[int, int] | None:
-        """The quotation (start, end) around a character, if any."""
-        k = bisect_right(self._quote_starts, char) - 1
-        if k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]:
-            return self.quotes[k]
-        return None
-
-    def in_quote(self, char: int) -> bool:
-        return self.quote_at(char) is not None
 
 
 def head_of(tokens: list[Token], heads: list[int] | None = None) -> Token | None:
@@ -153,12 +128,6 @@ def determiner(tokens: list[Token]) -> str:
         if t.dep_ == "poss":
             return "poss"
     return ""
-
-
-def is_plural(token: Token) -> bool:
-    if token.tag_ in ("NNS", "NNPS"):
-        return True
-    return token.lower_ in ("people", "police", "crowd", "staff", "media", "public")
 
 
 def make_cand(info: DocInfo, tokens: list[Token], kind: str, label: str = "") -> Cand | None:
@@ -286,71 +255,6 @@ def _before_inner_verb(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def roles_of(ent: Span) -> set[str]:
-    """Role nouns given an entity: "lawyer Sean J. Riddell", "Riddell, a lawyer", "Mayor Ted Wheeler"."""
-    roles: set[str] = set()
-    root = ent.root
-    doc = ent.doc
-    # titles inside the entity and the words just before it
-    for t in list(ent)[:3]:
-        low = t.lower_.rstrip(".")
-        if low in lx.TITLES or low in lx.PERSON_ROLE_NOUNS:
-            roles.add(lx.TITLE_ROLE.get(low, low))
-    i = ent.start - 1
-    while i >= 0 and i >= ent.start - 4:
-        t = doc[i]
-        if t.head.i != root.i and t.head.i not in range(ent.start, ent.end) and t.dep_ not in ("compound", "amod"):
-            break
-        # only the words on the name itself: "member" of "council member X", not "council"
-        if t.pos_ in ("NOUN", "PROPN") and (t.head.i == root.i or t.head.i in range(ent.start, ent.end)):
-            low = t.lower_.rstrip(".")
-            roles.add(lx.TITLE_ROLE.get(low, t.lemma_.lower()))
-        elif t.pos_ not in ("ADJ", "PUNCT"):
-            break
-        i -= 1
-    # apposition both ways: "Riddell, a lawyer for …" / "the union's lawyer, Sean Riddell"
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            roles.add(child.lemma_.lower())
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        roles.add(root.head.lemma_.lower())
-    # the head noun of an organisation's own name ("… Council", "… Agency")
-    if ent.label_ in ("ORG", "FAC") and root.lower_ in lx.ORG_NOUNS:
-        roles.add(root.lower_)
-    return roles
-
-
-_DESCR_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-
-
-def norm_descr(word: str) -> str:
-    low = word.lower().rstrip(".")
-    return lx.DESCR_SYNONYMS.get(low, low)
-
-
-def descr_of(ent: Span) -> set[str]:
-    """Words describing a named entity where it is introduced: "GOP presidential nominee Donald Trump",
-    "Sean Riddell, a lawyer for the union"."""
-    doc = ent.doc
-    root = ent.root
-    out: set[str] = set()
-    i = ent.start - 1
-    while i >= 0 and i >= ent.start - 5:
-        t = doc[i]
-        if t.pos_ not in _DESCR_POS and t.pos_ != "PUNCT" or "\n" in t.text:
-            break
-        if t.pos_ in _DESCR_POS:
-            out.add(norm_descr(t.text))
-        i -= 1
-    for t in ent:
-        if t.lower_.rstrip(".") in lx.TITLES:
-            out.add(norm_descr(t.text))
-    for child in root.children:
-        if child.dep_ == "appos":
-            out |= {norm_descr(t.text) for t in child.subtree if t.pos_ in _DESCR_POS and t.i - child.i < 8}
-    return out
-
-
 def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
     """Noun phrases headed by a noun that can stand for a source (letter, union, protesters, mayor)."""
     out = []
@@ -385,139 +289,5 @@ def nominal_candidates(info: DocInfo, taken: set[int]) -> list[Cand]:
     return out
 
 
-NOMINAL_WORDS = (
-    lx.DOCUMENT_NOUNS | lx.ARTEFACT_NOUNS | lx.ANONYMOUS_NOUNS | lx.ORG_NOUNS | lx.PERSON_ROLE_NOUNS
-) | {w + "s" for w in lx.GROUP_NOUNS} | {"people", "police"} | lx.GROUP_NOUNS
 _NOMINAL_ID_ARRAY = np.array(sorted(hash_string(w) for w in NOMINAL_WORDS), dtype=np.uint64)
 _COMPOUND = hash_string("compound")
-
-
-def category_of(tok: Token, guess: bool = True) -> tuple[str, bool]:
-    """(category, plural) of a source's head word, looking through "one of …", "46 percent of …".
-
-    With ``guess`` a noun that ends like a noun for people ("questioner",
-    "environmentalists") counts as one.
-    """
-    low = tok.lower_
-    lemma = (tok.lemma_ or tok.text).lower()
-    if low in lx.CONTAINER_WORDS or lemma in lx.CONTAINER_WORDS:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs:
-                    cat, plural = category_of(objs[0], guess)
-                    if cat:
-                        return cat, plural
-    if low in lx.QUANTITY_WORDS or lemma in lx.QUANTITY_WORDS or tok.like_num:
-        for child in tok.children:
-            # "several in the crowd", "some among the delegates": people of that group
-            if child.dep_ == "prep" and child.lower_ in lx.PARTITIVE_PREPS and child.lower_ != "of":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and category_of(objs[0], guess)[0] in ("group", "person", "anonymous"):
-                    return ("anonymous", False) if low in ("one", "another") else ("group", True)
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs:
-                    cat, plural = category_of(objs[0], guess)
-                    single = low in ("one", "each", "another") or lemma == "one"
-                    if cat == "group" and single:
-                        return "anonymous", False
-                    return cat, plural and not single
-        if lemma in ("percent", "majority", "minority", "plurality", "number", "dozens", "hundreds",
-                     "thousands", "millions", "share", "handful", "chorus") or tok.like_num:
-            return "group", True
-    if tok.pos_ in ("PRON", "DET", "NUM", "ADJ") or low in lx.PEOPLE_PRONOUNS:
-        if low in lx.PEOPLE_PRONOUNS:
-            cat = lx.PEOPLE_PRONOUNS[low]
-            return cat, cat == "group"
-    plural = is_plural(tok)
-    cat = nominal_category(lemma, low, plural)
-    if not cat and guess and tok.pos_ in ("NOUN", "PROPN"):
-        cat = _person_by_ending(lemma, low, plural)
-    if not cat and guess and tok.pos_ == "NOUN":
-        cat = lexname_category(lemma, low, plural)
-    return cat, plural
-
-
-# WordNet's class of a noun's most frequent sense → the kind of source it heads.
-_LEXNAME_CATEGORY = {"communication": "document", "cognition": "document", "artifact": "artefact"}
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> dict[str, str]:
-    """noun → WordNet lexname class (person, group, communication, artifact, cognition), from the
-    table that scripts/build_noun_classes.py makes from WordNet 3.0 (accordingto/data/noun_classes.tsv)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "noun_classes.tsv"
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, cls = line.split("\t")
-            out[word] = cls
-    return out
-
-
-def lexname_category(lemma: str, word: str, plural: bool) -> str:
-    """The kind of source a common noun our word classes do not know heads, by its WordNet class:
-    "the zoning code" → document, "the electorate" → group, "a petitioner" → person."""
-    cls = noun_classes().get(lemma) or noun_classes().get(word)
-    if cls == "person":
-        return "group" if plural else "person"
-    if cls == "group":
-        return "group"
-    return _LEXNAME_CATEGORY.get(cls or "", "")
-
-
-def _person_by_ending(lemma: str, word: str, plural: bool) -> str:
-    if lemma in lx.NOT_PERSON or word in lx.NOT_PERSON or lemma.endswith(("ment", "ness", "ship", "tion")):
-        return ""
-    if lemma.endswith(lx.PERSON_SUFFIXES) or word in ("latinos", "latinas", "millennials"):
-        return "group" if plural else "person"
-    return ""
-
-
-def nominal_category(lemma: str, word: str, plural: bool) -> str:
-    """Which kind of nominal a head noun makes, or "" when none of ours."""
-    if lemma in lx.ARTEFACT_NOUNS or word in lx.ARTEFACT_NOUNS:
-        return "artefact"
-    if lemma in lx.DOCUMENT_NOUNS or word in lx.DOCUMENT_NOUNS:
-        return "document"
-    if lemma in lx.OUTLET_NOUNS:
-        return "outlet"
-    if lemma == "police" or word == "media" or (lemma in lx.ORG_NOUNS and lemma not in ("house", "show", "local")):
-        return "organisation"
-    if lemma in lx.ANONYMOUS_NOUNS:
-        return "anonymous"
-    if plural and (lemma in lx.GROUP_NOUNS or word in ("people", "men", "women", "officials")):
-        return "group"
-    if lemma in lx.PERSON_ROLE_NOUNS:
-        return "group" if plural and word != lemma else "person"  # "fellow physicians"
-    if lemma in lx.GROUP_NOUNS:
-        return "group" if plural else "person"
-    return ""
-
-
-def pronoun_info(token: Token) -> tuple[str, str | None, bool] | None:
-    """(class, gender, plural) for a pronoun that can be a source; None for other words.
-
-    class is "personal" (he/she/they/it), "first" (I/we), "second" (you) or "relative" (who).
-    """
-    low = token.lower_
-    if low in lx.PRONOUNS:
-        gender, plural = lx.PRONOUNS[low]
-        return "personal", gender, plural
-    if low in lx.FIRST_PERSON:
-        return "first", None, low in ("we", "us", "our", "ourselves")
-    if low in lx.SECOND_PERSON:
-        return "second", None, False
-    if low in lx.RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT", "WP$"):
-        return "relative", None, False
-    return None
-
-
-
-def phrase_descr(tokens: list[Token], head: Token) -> set[str]:
-    """The describing words of a noun phrase, besides its head: "the Republican presidential nominee"."""
-    return {norm_descr(t.text) for t in tokens if t.i != head.i and t.pos_ in _DESCR_POS}
-
-
-noun_classes()  # read once on import, not inside the first article's resolution

@@ -18,35 +18,37 @@
 
 Everything is read off spaCy's parse around the mentions the resolver already
 found; nothing here changes which speaker a source is.
+
+This module's :class:`Describer` puts the description together; the token-level
+helpers are :mod:`.role_words` (role words, offices, parties), the author
+finders :mod:`.authors`, the other names :mod:`.other_names`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..names import person_name
 from . import lexicon as lx
+from .authors import by_agent, by_compound, by_possessor, by_preposition, by_sender
+from .mentions import Cand
+from .other_names import aliases_of
 from .registry import Entity, Registry
-from .mentions import Cand, category_of
+from .role_words import (
+    HONORIFICS,
+    appositive_role,
+    bare,
+    is_role_word,
+    left_modifiers,
+    name_phrase,
+    office_of,
+    party_after,
+)
 
 _PEOPLE_TYPES = frozenset({"person", "anonymous"})
 _AUTHORED_TYPES = frozenset({"document", "artefact"})
 _ORG_TYPES = frozenset({"organisation", "outlet"})
-
-# Titles that are forms of address, not roles ("Mr. Smith").
-_HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle".split())
-# Nouns for people that are no role ("a man", "one person").
-_NOT_ROLES = frozenset(
-    "man woman men women person people individual someone somebody guy boy girl gentleman source sources family".split()
-)
-# Words among the titles that only modify one: "Republican Donald Trump", "former Sen. X".
-_MODIFIER_TITLES = frozenset(
-    "democratic democrat republican gop independent libertarian green former retired then acting interim "
-    "incumbent vice lt".split()
-)
 # Roles that are offices of a place: "Portland Mayor", "Oregon Gov.", "West Virginia official".
 _OFFICES = frozenset(
     """
@@ -57,35 +59,13 @@ _OFFICES = frozenset(
     """.split()
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# "secretary of state", "minister of defence": a title, not an organisation named after "of".
-_DEPARTMENTS = frozenset(
-    """
-    state defense defence labor labour energy commerce justice treasury education agriculture
-    transportation interior health housing finance war trade veterans homeland
-    """.split()
-)
-# Words that may join a role to the name before it ("Portland Mayor", "former President").
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "hyph", "npadvmod"})
 # "Riddell, a lawyer for the union", "director of the library", "an aide at the White House".
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "with"})
-# Verbs whose agent ("by …") wrote or made a document: "the letter, sent by lawyer X".
-_AUTHOR_VERBS = frozenset(
-    """
-    send write sign issue release publish post author draft pen file submit prepare produce compile
-    conduct commission tweet share record film upload circulate distribute deliver
-    """.split()
-)
-# "The union has sent a letter": the subject of these wrote the document they govern.
-_SENDER_VERBS = frozenset("send write sign issue release publish post author draft pen file submit tweet".split())
-# "X said in a statement": the subject of these is the author of the document after "in".
-_SAY_VERBS = frozenset("say write tell add announce state note argue claim warn explain respond".split())
 # "who chairs the budget committee" → "chair of the budget committee".
 _ROLE_VERBS = {
     "chair": "chair", "head": "head", "lead": "leader", "direct": "director", "manage": "manager",
     "run": "head", "own": "owner", "found": "founder", "co-found": "co-founder", "represent": "representative",
 }
-_PARTY_AFTER = re.compile(r"\s*\(\s*([DR])\s*[-–]\s*[A-Z][A-Za-z. ]{0,20}\)")
-_PARTIES = {"D": "Democratic Party", "R": "Republican Party"}
 
 
 @dataclass
@@ -151,7 +131,7 @@ class Describer:
         root = self.doc[m.head]
         inside = []  # titles NER kept in the name: "Sen. Ted Cruz"
         for t in span:
-            if t.i == root.i or _bare(t) not in lx.TITLES:
+            if t.i == root.i or bare(t) not in lx.TITLES:
                 break
             inside.append(t)
         before = left_modifiers(self.doc, span.start, set(range(span.start, span.end)))
@@ -176,12 +156,12 @@ class Describer:
         """Split a run of words before a name or a role noun into the role and the organisation
         named in it ("Portland Mayor" → Mayor, Portland; "former New Mexico governor" → New Mexico);
         the role must end in a word for a role."""
-        run = sorted((t for t in run if _bare(t) not in _HONORIFICS), key=lambda t: t.i)
+        run = sorted((t for t in run if bare(t) not in HONORIFICS), key=lambda t: t.i)
         while run and self._glued(run[0]):
             run = run[1:]  # the end of "14-year-old": not a word of the role
         if not run or not is_role_word(run[-1]) or run[-1].tag_ in ("NNS", "NNPS"):
             return None, None  # no role, or one for several people ("Presidential candidates X and Y")
-        office = _bare(run[-1]) in _OFFICES or run[-1].lemma_.lower() in _OFFICES
+        office = bare(run[-1]) in _OFFICES or run[-1].lemma_.lower() in _OFFICES
         in_org = [self._org_token(e, t, office) is not None for t in run[:-1]] + [False]
         for k in range(1, len(run) - 1):  # "AFL-CIO"
             if run[k].text == "-" and in_org[k - 1] and in_org[k + 1]:
@@ -230,7 +210,7 @@ class Describer:
         org = self._possessor_org(e, noun)
         if org:
             return org
-        office = _bare(noun) in _OFFICES or noun.lemma_.lower() in _OFFICES
+        office = bare(noun) in _OFFICES or noun.lemma_.lower() in _OFFICES
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS:
                 for obj in prep.children:
@@ -266,7 +246,7 @@ class Describer:
         if hit is not None and hit[0] is not e:
             return self.name(hit[0]) if _is_organisation(hit[0], self.name(hit[0])) else None
         if t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "GPE", "FAC"):
-            return _phrase(self.info.text, t)
+            return name_phrase(self.info.text, t)
         return None
 
     def _org_by_head(self, e: Entity, run: list[Token], k: int, at: int) -> str | None:
@@ -322,7 +302,7 @@ class Describer:
                 return None  # a bare "the union" names no author
             return name
         if t.pos_ == "PROPN":
-            return _phrase(self.info.text, t)
+            return name_phrase(self.info.text, t)
         return None
 
 
@@ -330,162 +310,3 @@ def _is_organisation(e: Entity, name: str) -> bool:
     """A named organisation, or an unnamed one the text describes ("the Clinton campaign"), not a
     bare "the union" or "the town" (which name nothing)."""
     return e.type in _ORG_TYPES and (e.named or (len(name.split()) > 1 and not e.plural))
-
-
-# ---- parse helpers --------------------------------------------------------------------------
-
-
-def _bare(t: Token) -> str:
-    return t.lower_.replace(".", "")
-
-
-def is_role_word(t: Token) -> bool:
-    """A word for a title or role: "lawyer", "Mayor", "Sen.", "director", "spokesman"."""
-    low, lemma = _bare(t), t.lemma_.lower()
-    if low in _NOT_ROLES or lemma in _NOT_ROLES or low in _HONORIFICS or low in _MODIFIER_TITLES:
-        return False
-    if low in lx.TITLES or low in lx.PERSON_ROLE_NOUNS or lemma in lx.PERSON_ROLE_NOUNS or low in lx.TITLE_ROLE:
-        return True
-    return t.pos_ == "NOUN" and category_of(t)[0] == "person"
-
-
-def left_modifiers(doc, first: int, group: set[int]) -> list[Token]:
-    """The words just before ``first`` that modify it or each other: "Library director" of
-    "Library director Marcus Oyelaran", "finance director" of "the town's finance director"."""
-    out: list[Token] = []
-    i = first - 1
-    while i >= 0:
-        t = doc[i]
-        hyphen = t.text == "-" and not t.whitespace_  # "AFL-CIO President", "co-founder"
-        if "\n" in t.text_with_ws or t.head.i not in group or not (hyphen or t.dep_ in _MODIFIER_DEPS):
-            break
-        if t.pos_ not in ("NOUN", "PROPN", "ADJ") and not hyphen:
-            break
-        group.add(i)
-        out.insert(0, t)
-        i -= 1
-    return out
-
-
-def office_of(noun: Token) -> Token | None:
-    """The department of a title that names one: "state" of "secretary of state"."""
-    if noun.lemma_.lower() not in ("secretary", "minister", "department"):
-        return None
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objs = [o for o in prep.children if o.dep_ == "pobj"]
-            if len(objs) == 1 and objs[0].lower_ in _DEPARTMENTS and not list(objs[0].children):
-                return objs[0]
-    return None
-
-
-def appositive_role(root: Token) -> Token | None:
-    """The role noun in apposition to a name: "Riddell, a lawyer", "the library director, Oyelaran"."""
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_role_word(child):
-            return child
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_role_word(root.head):
-        return root.head
-    return None
-
-
-def _phrase(text: str, t: Token) -> str:
-    """A name as the text writes it: the word with the compounds before it, no "the"."""
-    words = [w for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "flat", "nmod", "amod") or w.i == t.i]
-    start = min(w.idx for w in words)
-    out = text[start : t.idx + len(t.text)]
-    return re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", out))
-
-
-def by_agent(noun: Token) -> list[Token]:
-    """ "the letter, sent by X", "footage posted by X", "a poll conducted by X"."""
-    out = []
-    for verb in noun.children:
-        if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in _AUTHOR_VERBS:
-            for agent in verb.children:
-                if agent.dep_ == "agent":
-                    out += [o for o in agent.children if o.dep_ == "pobj"]
-    return out
-
-
-def by_preposition(noun: Token) -> list[Token]:
-    """ "a report by the Congressional Budget Office", "a statement from the White House"."""
-    return [
-        o
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
-
-
-def by_possessor(noun: Token) -> list[Token]:
-    """ "the union's letter", "Trump's tweet" (not "his letter": pronouns are left alone)."""
-    return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-
-
-def by_compound(noun: Token) -> list[Token]:
-    """ "a White House statement", "a CBO report": a name modifying the document noun."""
-    return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-
-
-def by_sender(noun: Token) -> list[Token]:
-    """ "The union has sent a letter", "X said in a statement": the subject of the verb."""
-    verb = None
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SENDER_VERBS:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in _SAY_VERBS:
-        verb = noun.head.head
-    if verb is None:
-        return []
-    return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-
-
-# ---- other names ----------------------------------------------------------------------------
-
-_NAME_KINDS = frozenset({"name", "last_name", "abbreviation", "other"})
-
-
-def aliases_of(e: Entity, canonical: str) -> list[str]:
-    """The other names an entity goes by, in order of appearance: short forms, abbreviations,
-    other full forms; never pronouns, nominals or the canonical name again."""
-    person = e.type == "person"
-    keep_the = canonical.startswith("The ")  # "The Post" of "The Washington Post"
-    seen = {alias_key(canonical)}
-    out = []
-    for m in e.mentions:
-        if m.kind != "name" or m.mention_kind not in _NAME_KINDS:
-            continue
-        if person and m.mention_kind == "abbreviation":  # a person has no acronym here ("U.N." is not Kim's)
-            continue
-        if person and m.in_quote and m.mention_kind == "name":  # "Crooked Hillary Clinton": a quote's
-            continue
-        form = name_form(m.text, person, keep_the)
-        key = alias_key(form)
-        if form and key and key not in seen:
-            seen.add(key)
-            out.append(form)
-    return out
-
-
-def name_form(text: str, person: bool, keep_the: bool = False) -> str:
-    """A mention as a name: one line, no possessive, no leading "the" (unless ``keep_the`` and it is
-    capitalised), a person's titles dropped."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"(?:'s|’s|'|’)$", "", text)
-    text = re.sub(r"^the\s+" if keep_the else r"^(?:the|The)\s+", "", text)
-    if person:
-        text = person_name(text)
-    return text
-
-
-def alias_key(name: str) -> str:
-    key = re.sub(r"(?:'s|’s)$", "", name.lower().replace(".", ""))
-    key = re.sub(r"^the\s+", "", key)
-    return " ".join(key.split())
-
-
-def party_after(text: str, m: Cand) -> str | None:
-    """ "Rep. Jane Doe (D-Calif.)" → Democratic Party."""
-    hit = _PARTY_AFTER.match(text, m.end)
-    return _PARTIES[hit.group(1)] if hit else None

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from accordingto.corpus.batch import CHANGED_REASON, Summary  # absolute: spark-submit runs this file as a script
-from accordingto.corpus.store import TABLES
+from accordingto.corpus.columns import TABLES
 
 OUT_TABLES = tuple(TABLES)  # articles, attributions, speakers, mentions, dates, failures
 

@@ -2,6 +2,11 @@
 
 Every refusal is one line on stderr and a non-zero exit (2 for bad input,
 3 for a broken model); never a traceback.
+
+The commands live by group: :mod:`.analyze` (one article), :mod:`.evaluation`
+(predict, evaluate, train, schema), :mod:`.corpus` (batch, findings, export,
+spark, serve); :mod:`.app` holds the Typer app, its ``-v`` logging option and
+the one-line refusal. They are registered here, in the order ``--help`` lists them.
 """
 
 from __future__ import annotations

@@ -20,18 +20,23 @@ from __future__ import annotations
 
 import itertools
 import logging
-import multiprocessing
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .store import Store, StoreError, text_hash
-from .worker import load_pipeline, process_record, timeout_reason, worker_main
+from .connection import StoreError
+from .processes import WorkerError, WorkerProcess
+from .processes import mp_context as _mp_context  # the web's analysis pool starts its processes alike
+from .progress import BatchProgress
+from .rows import text_hash
+from .store import Store
+from .worker import load_pipeline, process_record, timeout_reason
 
 log = logging.getLogger(__name__)
+
+__all__ = ["CHANGED_REASON", "DEFAULT_TIMEOUT", "Summary", "WorkerError", "run_batch"]
 
 DEFAULT_TIMEOUT = 60.0
 CHANGED_REASON = (
@@ -99,7 +104,7 @@ def run_batch(
     corpus = _corpus()
     started = time.perf_counter()
     summary = Summary()
-    with Store(store_path) as store, _Progress(inputs, corpus, enabled=progress) as bar:
+    with Store(store_path) as store, BatchProgress(inputs, corpus, enabled=progress) as bar:
         runner = _Runner(
             store, summary, bar, corpus.to_article, fast=fast, timeout=timeout, gender_overrides=gender_overrides
         )
@@ -119,7 +124,7 @@ class _Runner:
         self,
         store: Store,
         summary: Summary,
-        bar: _Progress,
+        bar: BatchProgress,
         to_article,
         *,
         fast: bool,
@@ -230,7 +235,7 @@ class _Runner:
             return
         records = itertools.chain([first], records)
         ctx = _mp_context()
-        pool = [_Worker(ctx, self.to_article, self.fast, self.gender_overrides) for _ in range(n_workers)]
+        pool = [WorkerProcess(ctx, self.to_article, self.fast, self.gender_overrides) for _ in range(n_workers)]
         exhausted = False
         loading = True
         try:
@@ -263,7 +268,7 @@ class _Runner:
             for w in pool:
                 w.stop()
 
-    def _feed(self, pool: list[_Worker], records: Iterator, exhausted: bool) -> bool:
+    def _feed(self, pool: list[WorkerProcess], records: Iterator, exhausted: bool) -> bool:
         """Give every idle worker a record; True once the records have run out."""
         for w in pool:
             if exhausted:
@@ -276,7 +281,7 @@ class _Runner:
                 self.in_flight_ids.add(record.id)
         return exhausted
 
-    def _serve(self, w: _Worker, pool: list[_Worker]) -> list:
+    def _serve(self, w: WorkerProcess, pool: list[WorkerProcess]) -> list:
         """Read what a worker said; the finished (record, outcome) pairs."""
         done = []
         while True:
@@ -309,136 +314,3 @@ class _Runner:
                 done.append((w.record, message[1]))
                 w.record = None
         return done
-
-
-class WorkerError(RuntimeError):
-    """A worker process could not start."""
-
-
-def _mp_context():
-    """forkserver where there is one (safe with the threads of DuckDB and rich), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-class _Worker:
-    """One worker process and the record it is analysing."""
-
-    def __init__(self, ctx, to_article, fast: bool, gender_overrides: dict[str, str] | None = None):
-        self.ctx = ctx
-        self.to_article = to_article
-        self.fast = fast
-        self.gender_overrides = gender_overrides
-        self._start()
-
-    def _start(self) -> None:
-        self.conn, child = self.ctx.Pipe(duplex=True)
-        self.process = self.ctx.Process(target=worker_main, args=(child, self.to_article, self.fast, self.gender_overrides), daemon=True)
-        self.process.start()
-        child.close()
-        self.ready = False
-        self.record = None
-        self.since = 0.0
-
-    def assign(self, record) -> None:
-        self.record = record
-        self.since = time.monotonic()
-        self.conn.send(("task", record))
-
-    def deadline(self, timeout: float | None) -> float:
-        return self.since + (timeout or float("inf"))
-
-    def restart(self) -> None:
-        self.kill()
-        self._start()
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-
-    def stop(self) -> None:
-        try:
-            if self.process.is_alive() and self.record is None:
-                self.conn.send(None)
-                self.process.join(timeout=5)
-        except OSError:
-            pass
-        self.kill()
-
-
-# --- progress ---------------------------------------------------------------------------------
-
-
-class _Progress:
-    """A rich progress bar on stderr: articles done, articles/s, ETA once the inputs are counted.
-
-    The total comes from a second pass over the inputs in a background thread
-    (records are only counted, one at a time), so the run itself never waits
-    for it; it is skipped for standard input, which can be read only once.
-    """
-
-    def __init__(self, inputs: list[str], corpus, *, enabled: bool):
-        self.enabled = enabled
-        self.inputs = inputs
-        self.corpus = corpus
-        self.progress = None
-        self.task = None
-        self._stop = threading.Event()
-
-    def __enter__(self) -> _Progress:
-        if not self.enabled:
-            return self
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-        self.progress = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        self.progress.start()
-        self.task = self.progress.add_task("loading", total=None, rate="")
-        self.analysed = 0
-        self.t0 = time.perf_counter()
-        if "-" not in self.inputs:
-            threading.Thread(target=self._count, daemon=True).start()
-        return self
-
-    def _count(self) -> None:
-        n = 0
-        try:
-            for _ in self.corpus.iter_records(self.inputs):
-                n += 1
-                if self._stop.is_set():
-                    return
-        except Exception:  # noqa: BLE001 - the bar just has no total
-            return
-        if self.progress is not None and not self._stop.is_set():
-            self.progress.update(self.task, total=n)
-
-    def start_timing(self) -> None:
-        self.t0 = time.perf_counter()
-        if self.progress is not None:
-            self.progress.update(self.task, description="analysing")
-
-    def advance(self, analysed: bool = False) -> None:
-        if self.progress is None:
-            return
-        if analysed:
-            self.analysed += 1
-        elapsed = time.perf_counter() - self.t0
-        rate = f"{self.analysed / elapsed:.1f} articles/s" if elapsed > 0 and self.analysed else ""
-        self.progress.update(self.task, advance=1, rate=rate)
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        if self.progress is not None:
-            self.progress.stop()

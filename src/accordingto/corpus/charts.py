@@ -15,7 +15,9 @@ import re
 import threading
 from dataclasses import dataclass
 
-from .findings import PERIODS, Table, label
+from .queries import PERIODS
+from .render import label
+from .table import Table
 
 MAX_GROUPS = 15  # outlets shown in a chart (the ones with most articles); the tables have them all
 TYPE_COLOURS = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..read.records import one_line
-from .store import StoreError, check_store, connect
+from .connection import StoreError, check_store, connect
 
 EXPORTED = {
     "articles": "id",

@@ -1,322 +1,55 @@
-"""Findings: the sourcing of a whole corpus, per outlet, per period and overall.
+"""Findings: the sourcing of a whole corpus, per outlet, per period and overall, read from a store.
 
-Every number is one DuckDB SQL query over the store (:mod:`.store`), so each
-can be checked, or rerun by hand in ``duckdb corpus.duckdb``. The measures
-of one group of articles (all of them, one outlet, one month…):
-
-- ``articles``; ``attributions`` (all of them) and ``attributions_per_article``;
-- ``voices_per_article``: distinct speakers with at least one attribution;
-- ``quoted_words_per_article``: words quoted directly;
-- ``secondhand_share``: share of the attributions marked secondhand (another
-  outlet or a document as the source), pooled over the group's attributions;
-- ``anonymous_share``: share of the attributions whose speaker is of type
-  ``anonymous``, pooled;
-- ``loaded_cues`` and ``loaded_share``: attributions with a loaded cue
-  (claimed, admitted, insisted), count and pooled share;
-- ``hedged`` and ``hedged_per_article``: hedges on claims with no named source;
-- ``unattributed_share``: share of an article's sentences asserted with no
-  source, averaged over the articles.
-
-and, besides: ``source_types`` (share of the attributions per speaker type;
-``(none)`` for an attribution with no speaker), ``top_speakers`` (the most
-quoted speakers, by attributions then quoted words, with their most frequent
-type; one speaker's names are merged across articles: "Donald J. Trump",
-"Donald Trump" and, where no other Trump is quoted often, "Trump" are one
-voice, shown under its most frequent full name), ``gender`` (person voices
-by gender, see :func:`_gender_sql`). Groups: ``outlet`` (``(unknown)`` when the store has none) and one
-period of ``day``, ``week`` (ISO, ``2018-W28``), ``month``, ``year`` of the
-publication date (``(undated)`` when there is none).
+:func:`findings` runs the queries of :mod:`.queries` (whose doc lists every
+measure) on a store or on a folder of Parquet tables, and returns them as
+:class:`~.table.Table` objects; :mod:`.render` shows them in the terminal and
+writes them as CSV, :mod:`.html` as a page with charts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from .store import StoreError, check_store, connect
-from ..names import KEY_TITLES
-
-PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
-DIMENSIONS = ("outlet", *PERIODS)
-TOP_SPEAKERS = 20
-TOP_SPEAKERS_PER_GROUP = 5
-
-
-@dataclass
-class Table:
-    """One findings table: column names and rows."""
-
-    name: str
-    title: str
-    columns: list[str]
-    rows: list[tuple]
-
-    def to_dicts(self) -> list[dict]:
-        return [dict(zip(self.columns, row)) for row in self.rows]
-
-    def column(self, name: str) -> list:
-        i = self.columns.index(name)
-        return [row[i] for row in self.rows]
-
-    def row(self, **where) -> dict:
-        """The one row whose columns have these values."""
-        for d in self.to_dicts():
-            if all(d.get(k) == v for k, v in where.items()):
-                return d
-        raise KeyError(f"no row {where} in {self.name}")
-
-
-def parse_by(by: str | Sequence[str]) -> tuple[str, ...]:
-    """``"outlet,month"`` or ``("outlet", "month")`` → the checked dimensions (at most one period, outlet first)."""
-    if isinstance(by, str):
-        by = [part for part in by.replace(" ", "").split(",") if part]
-    dims = tuple(dict.fromkeys(d.strip().lower() for d in by))
-    for d in dims:
-        if d not in DIMENSIONS:
-            raise StoreError(f"cannot group by {d!r}: use outlet and/or one of {', '.join(PERIODS)}")
-    if sum(d in PERIODS for d in dims) > 1:
-        raise StoreError("group by one period at most (day, week, month or year)")
-    return tuple(sorted(dims, key=lambda d: d != "outlet"))  # outlet first: by_outlet_month
-
-
-def _dim_sql(dim: str) -> str:
-    if dim == "outlet":
-        return "coalesce(a.outlet, '(unknown)')"
-    return f"coalesce(strftime(a.published, '{PERIODS[dim]}'), '(undated)')"
-
-
-def _groups_cte(dims: Sequence[str]) -> str:
-    """``groups(id, <dims>)``: every article with the value of each dimension."""
-    cols = "".join(f", {_dim_sql(d)} AS {d}" for d in dims)
-    return f"groups AS (SELECT a.id{cols} FROM articles a)"
-
-
-def _measures_sql(dims: Sequence[str]) -> str:
-    keys = ", ".join(f"g.{d}" for d in dims)
-    select_keys = f"{keys}, " if dims else ""
-    group = f"GROUP BY {keys} ORDER BY {keys}" if dims else ""
-    return f"""
-WITH {_groups_cte(dims)},
-per_attribution AS (
-  SELECT article_id,
-         count(*) AS n,
-         count(DISTINCT speaker_id) AS voices,
-         count(*) FILTER (WHERE secondhand) AS secondhand,
-         count(*) FILTER (WHERE speaker_type = 'anonymous') AS anonymous,
-         count(*) FILTER (WHERE stance = 'loaded') AS loaded,
-         sum(quoted_words) AS quoted_words
-  FROM attributions GROUP BY article_id
-),
-per_article AS (
-  SELECT g.*, a.hedged, a.unattributed_share,
-         coalesce(t.n, 0) AS n, coalesce(t.voices, 0) AS voices, coalesce(t.secondhand, 0) AS secondhand,
-         coalesce(t.anonymous, 0) AS anonymous, coalesce(t.loaded, 0) AS loaded,
-         coalesce(t.quoted_words, 0) AS quoted_words
-  FROM groups g JOIN articles a ON a.id = g.id LEFT JOIN per_attribution t ON t.article_id = g.id
+from .columns import TABLES
+from .connection import check_store, connect, table_columns
+from .queries import (
+    DIMENSIONS,
+    GENDER_LABELS,
+    LAST_NAME_SHARE,
+    PERIODS,
+    TOP_SPEAKERS,
+    TOP_SPEAKERS_PER_GROUP,
+    VOICE_KEY_SQL,
+    parse_by,
+    queries,
+    voices_cte,
 )
-SELECT {select_keys}
-       count(*) AS articles,
-       sum(n)::BIGINT AS attributions,
-       avg(n) AS attributions_per_article,
-       avg(voices) AS voices_per_article,
-       avg(quoted_words) AS quoted_words_per_article,
-       sum(secondhand) / nullif(sum(n), 0) AS secondhand_share,
-       sum(anonymous) / nullif(sum(n), 0) AS anonymous_share,
-       sum(loaded)::BIGINT AS loaded_cues,
-       sum(loaded) / nullif(sum(n), 0) AS loaded_share,
-       sum(hedged)::BIGINT AS hedged,
-       avg(hedged) AS hedged_per_article,
-       avg(unattributed_share) AS unattributed_share
-FROM per_article g
-{group}
-"""
+from .render import LABELS, format_value, label, print_findings, write_csv
+from .table import Table
 
-
-def _source_types_sql(dims: Sequence[str]) -> str:
-    keys = ", ".join(f"g.{d}" for d in dims)
-    select_keys = f"{keys}, " if dims else ""
-    partition = f"PARTITION BY {keys}" if dims else ""
-    return f"""
-WITH {_groups_cte(dims)}
-SELECT {select_keys}
-       coalesce(t.speaker_type, '(none)') AS speaker_type,
-       count(*) AS attributions,
-       count(*) / sum(count(*)) OVER ({partition}) AS share
-FROM attributions t JOIN groups g ON g.id = t.article_id
-GROUP BY {select_keys} speaker_type
-ORDER BY {select_keys} attributions DESC, speaker_type
-"""
-
-
-# Honorifics and titles that are not part of a name ("Mr. Trump", "Sen. Warren"): the name normaliser's
-# (accordingto.names.KEY_TITLES, whose Python form is accordingto.names.voice_key).
-_TITLES = "|".join(sorted(KEY_TITLES | {"the"}))
-# SQL expression: the key under which one voice's names meet across articles.
-# Lower case, letters and digits only, no titles, no initials: "Donald J. Trump",
-# "Donald Trump" and "President Donald Trump" share the key "donald trump";
-# "The Associated Press" and "Associated Press" share theirs.
-VOICE_KEY_SQL = (
-    "coalesce(nullif(trim(regexp_replace(regexp_replace(regexp_replace("
-    "lower({name}), '[^a-z0-9]+', ' ', 'g'), "
-    "'\\b(" + _TITLES + r")\b|\b[a-z]\b', ' ', 'g'), '\s+', ' ', 'g')), ''), lower({name}))"
-)
-# A last name alone ("Trump") joins the full name of the same last name when
-# that full name accounts for at least this share of the articles quoting a
-# person of that last name (so "Clinton" stays apart when Bill and Hillary
-# are both quoted often).
-LAST_NAME_SHARE = 0.75
-
-
-def voices_cte(where: str = "TRUE") -> str:
-    """CTEs ending in ``voices``: one row per speaker with an attribution, with ``voice`` (its key
-    across articles) and ``voice_name`` (the name shown for that voice: its most frequent full form).
-
-    Within an article the resolver has already merged a speaker's names; this
-    merges them across articles (see :data:`VOICE_KEY_SQL`, :data:`LAST_NAME_SHARE`).
-    ``where`` filters the speakers (alias ``s``).
-    """
-    key = VOICE_KEY_SQL.format(name="s.name")
-    return f"""
-named AS (
-  SELECT s.article_id, s.name, s.type, s.n_attributions, s.quoted_words, {key} AS key
-  FROM speakers s
-  WHERE s.n_attributions > 0 AND s.name IS NOT NULL AND ({where})
-),
-full_names AS (
-  SELECT key, string_split(key, ' ')[-1] AS last, count(DISTINCT article_id) AS n
-  FROM named WHERE type = 'person' AND contains(key, ' ') GROUP BY key
-),
-last_names AS (
-  SELECT last, arg_max(key, n) AS full_key, max(n) AS top, sum(n) AS total FROM full_names GROUP BY last
-),
-keyed AS (
-  SELECT n.*,
-         CASE WHEN n.type = 'person' AND NOT contains(n.key, ' ') AND l.top >= {LAST_NAME_SHARE} * l.total
-              THEN l.full_key ELSE n.key END AS voice
-  FROM named n LEFT JOIN last_names l ON l.last = n.key
-),
-shown AS (
-  SELECT voice, arg_max(name, (contains(name, ' ')::INT, c, name)) AS voice_name
-  FROM (SELECT voice, name, count(*) AS c FROM keyed GROUP BY voice, name) GROUP BY voice
-),
-voices AS (SELECT k.*, s.voice_name FROM keyed k JOIN shown s USING (voice))"""
-
-
-def _top_speakers_sql(dims: Sequence[str], limit: int) -> str:
-    keys = ", ".join(dims)
-    select_keys = f"{keys}, " if dims else ""
-    partition = f"PARTITION BY {keys}" if dims else ""
-    inner_keys = "".join(f"g.{d}, " for d in dims)
-    return f"""
-WITH {_groups_cte(dims)},{voices_cte()},
-totals AS (
-  SELECT {inner_keys}
-         any_value(v.voice_name) AS speaker,
-         mode(v.type ORDER BY v.type) AS type,
-         count(DISTINCT v.article_id) AS articles,
-         sum(v.n_attributions)::BIGINT AS attributions,
-         sum(v.quoted_words)::BIGINT AS quoted_words
-  FROM voices v JOIN groups g ON g.id = v.article_id
-  GROUP BY {inner_keys} v.voice
-)
-SELECT {select_keys} speaker, type, articles, attributions, quoted_words
-FROM (SELECT *, row_number() OVER ({partition} ORDER BY attributions DESC, quoted_words DESC, speaker) AS rank FROM totals)
-WHERE rank <= {limit}
-ORDER BY {select_keys} rank
-"""
-
-
-GENDER_LABELS = ("woman", "man", "unknown")
-
-
-def _gender_sql(dims: Sequence[str], gender_column: bool = True) -> str:
-    """Person voices by gender: the quoted people (speakers of type ``person`` with at least one
-    attribution, one per article they speak in) and the words quoted from them.
-
-    ``women``, ``men``, ``unknown`` count the people; ``women_share``,
-    ``men_share``, ``unknown_share`` are their shares of the people (the
-    three add up to 1: the unknown share is part of every figure);
-    ``quoted_words`` the words quoted directly from them and
-    ``women_words_share`` … ``unknown_words_share`` the shares of those words.
-    A person with no recorded gender (an article stored before the store
-    recorded it) counts as unknown. ``gender_column`` False: the store has
-    no gender column (all unknown).
-    """
-    keys = ", ".join(f"g.{d}" for d in dims)
-    select_keys = f"{keys}, " if dims else ""
-    group = f"GROUP BY {keys} ORDER BY {keys}" if dims else ""
-    gender = "s.gender" if gender_column else "NULL::VARCHAR"
-    return f"""
-WITH {_groups_cte(dims)},
-people AS (
-  SELECT s.article_id, CASE WHEN {gender} IN ('woman', 'man') THEN {gender} ELSE 'unknown' END AS gender,
-         s.quoted_words
-  FROM speakers s WHERE s.type = 'person' AND s.n_attributions > 0
-)
-SELECT {select_keys}
-       count(p.article_id) AS people,
-       count(p.article_id) FILTER (WHERE p.gender = 'woman') AS women,
-       count(p.article_id) FILTER (WHERE p.gender = 'man') AS men,
-       count(p.article_id) FILTER (WHERE p.gender = 'unknown') AS unknown,
-       count(p.article_id) FILTER (WHERE p.gender = 'woman') / nullif(count(p.article_id), 0) AS women_share,
-       count(p.article_id) FILTER (WHERE p.gender = 'man') / nullif(count(p.article_id), 0) AS men_share,
-       count(p.article_id) FILTER (WHERE p.gender = 'unknown') / nullif(count(p.article_id), 0) AS unknown_share,
-       coalesce(sum(p.quoted_words), 0)::BIGINT AS quoted_words,
-       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'woman'), 0) / nullif(sum(p.quoted_words), 0) AS women_words_share,
-       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'man'), 0) / nullif(sum(p.quoted_words), 0) AS men_words_share,
-       coalesce(sum(p.quoted_words) FILTER (WHERE p.gender = 'unknown'), 0) / nullif(sum(p.quoted_words), 0) AS unknown_words_share
-FROM groups g LEFT JOIN people p ON p.article_id = g.id
-{group}
-"""
-
-
-_CORPUS_SQL = """
-SELECT (SELECT count(*) FROM articles) AS articles,
-       (SELECT count(DISTINCT outlet) FROM articles) AS outlets,
-       (SELECT min(published) FROM articles)::VARCHAR AS first_published,
-       (SELECT max(published) FROM articles)::VARCHAR AS last_published,
-       (SELECT count(*) FROM articles WHERE published IS NULL) AS undated,
-       (SELECT count(*) FROM attributions) AS attributions,
-       (SELECT count(*) FROM speakers) AS speakers,
-       (SELECT count(*) FROM failures) AS failures
-"""
-
-
-def queries(
-    by: str | Sequence[str] = ("outlet", "month"), *, top: int = TOP_SPEAKERS, gender_column: bool = True
-) -> dict[str, tuple[str, str]]:
-    """name → (title, SQL) of every findings table for these dimensions, in display order.
-
-    ``gender_column``: whether the store's speakers have a ``gender`` column
-    (:func:`has_gender`; stores written before it count everyone as unknown)."""
-    dims = parse_by(by)
-    out: dict[str, tuple[str, str]] = {
-        "corpus": ("The corpus", _CORPUS_SQL),
-        "overall": ("All articles", _measures_sql(())),
-    }
-    for d in dims:
-        out[f"by_{d}"] = (f"Per {d}", _measures_sql((d,)))
-    if len(dims) > 1:
-        out[f"by_{'_'.join(dims)}"] = (f"Per {' and '.join(dims)}", _measures_sql(dims))
-    out["source_types"] = ("Share of attributions by source type", _source_types_sql(()))
-    for d in dims:
-        out[f"source_types_by_{d}"] = (f"Source types per {d}", _source_types_sql((d,)))
-    out["gender"] = ("Quoted people by gender (person voices)", _gender_sql((), gender_column))
-    for d in dims:
-        out[f"gender_by_{d}"] = (f"Quoted people by gender, per {d}", _gender_sql((d,), gender_column))
-    if len(dims) > 1:
-        out[f"gender_by_{'_'.join(dims)}"] = (
-            f"Quoted people by gender, per {' and '.join(dims)}",
-            _gender_sql(dims, gender_column),
-        )
-    out["top_speakers"] = ("Most quoted speakers", _top_speakers_sql((), top))
-    if "outlet" in dims:
-        out["top_speakers_by_outlet"] = (
-            f"Most quoted speakers per outlet (top {TOP_SPEAKERS_PER_GROUP})",
-            _top_speakers_sql(("outlet",), TOP_SPEAKERS_PER_GROUP),
-        )
-    return out
+# Importable from here as before the findings were split up.
+__all__ = [
+    "DIMENSIONS",
+    "GENDER_LABELS",
+    "LABELS",
+    "LAST_NAME_SHARE",
+    "PERIODS",
+    "TOP_SPEAKERS",
+    "TOP_SPEAKERS_PER_GROUP",
+    "VOICE_KEY_SQL",
+    "Table",
+    "findings",
+    "format_value",
+    "has_gender",
+    "label",
+    "open_tables",
+    "parse_by",
+    "print_findings",
+    "queries",
+    "voices_cte",
+    "write_csv",
+]
 
 
 def findings(
@@ -339,8 +72,6 @@ def findings(
 
 def has_gender(con) -> bool:
     """Whether the store's speakers table has the gender column (store schema 2 on)."""
-    from .store import table_columns
-
     return "gender" in table_columns(con, "speakers")
 
 
@@ -356,7 +87,6 @@ def open_tables(path: str | Path):
     path = Path(path)
     if not path.is_dir():
         return _checked(connect(path, read_only=True, memory_limit=None), path)
-    from .store import TABLES
 
     con = duckdb.connect()
     for table, columns in TABLES.items():
@@ -386,141 +116,3 @@ def _checked(con, path: Path):
         con.close()
         raise
     return con
-
-
-# --- output ----------------------------------------------------------------------------------
-
-
-def format_value(column: str, value) -> str:
-    """A cell as shown: shares as percentages, averages with two decimals."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        if column.endswith("share"):
-            return f"{value:.1%}"
-        return f"{value:.2f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-# Short headers for the terminal, where the measures tables are wide.
-LABELS = {
-    "attributions": "attrib.",
-    "attributions_per_article": "attrib/art",
-    "voices_per_article": "voices/art",
-    "quoted_words_per_article": "quoted/art",
-    "secondhand_share": "secondhand",
-    "anonymous_share": "anonymous",
-    "loaded_cues": "loaded",
-    "loaded_share": "loaded",
-    "hedged_per_article": "hedged/art",
-    "unattributed_share": "unattributed",
-    "first_published": "first",
-    "last_published": "last",
-    "women_share": "women",
-    "men_share": "men",
-    "unknown_share": "unknown",
-    "women_words_share": "women",
-    "men_words_share": "men",
-    "unknown_words_share": "unknown",
-}
-_CAPTION = (
-    "secondhand, anonymous, loaded: shares of the attributions; unattributed: share of an article's "
-    "sentences with no source, averaged over the articles"
-)
-
-
-def label(column: str, *, short: bool = True) -> str:
-    return (LABELS.get(column) if short else None) or column.replace("_", " ")
-
-
-# The measures tables are wide: the terminal shows them as two narrower ones.
-_TERMINAL_SPLIT = (
-    ("per article", ("articles", "attributions_per_article", "voices_per_article", "quoted_words_per_article", "hedged_per_article")),
-    ("shares", ("secondhand_share", "anonymous_share", "loaded_share", "unattributed_share")),
-)
-
-
-_GENDER_SPLIT = (
-    ("share of quoted people", ("people", "women_share", "men_share", "unknown_share")),
-    ("share of their quoted words", ("quoted_words", "women_words_share", "men_words_share", "unknown_words_share")),
-)
-_GENDER_CAPTION = (
-    "person voices: how the article refers to each (she, Ms., congresswoman), else a statistic about "
-    "the first name; never an identity. unknown: neither says."
-)
-
-
-def _split(table: Table, parts) -> list[Table]:
-    dims = [c for c in table.columns if c in DIMENSIONS]
-    views = []
-    for suffix, columns in parts:
-        keep = [table.columns.index(c) for c in (*dims, *columns)]
-        views.append(
-            Table(
-                name=table.name,
-                title=f"{table.title}: {suffix}",
-                columns=[table.columns[i] for i in keep],
-                rows=[tuple(row[i] for i in keep) for row in table.rows],
-            )
-        )
-    return views
-
-
-def _terminal_views(table: Table) -> list[Table]:
-    if "women_share" in table.columns:
-        return _split(table, _GENDER_SPLIT)
-    if len(table.rows) == 1 and not any(c in DIMENSIONS for c in table.columns) and "secondhand_share" not in table.columns:
-        # one row (the corpus): one line per column
-        return [Table(table.name, table.title, ["", "value"], [(label(c, short=False), v) for c, v in zip(table.columns, table.rows[0])])]
-    if "secondhand_share" not in table.columns:
-        return [table]
-    return _split(table, _TERMINAL_SPLIT)
-
-
-def print_findings(tables: dict[str, Table], console=None) -> None:
-    """Every table in the terminal (rich); the measures as two tables, per article and shares."""
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    console = console or Console()
-    for full in tables.values():
-        for table in _terminal_views(full):
-            view = RichTable(title=Text(table.title), title_justify="left")
-            if "secondhand_share" in table.columns and table.name == "overall":
-                view.caption = _CAPTION
-                view.caption_justify = "left"
-            if table.name == "gender" and "people" in table.columns:
-                view.caption = _GENDER_CAPTION
-                view.caption_justify = "left"
-            for column in table.columns:
-                numeric = any(isinstance(r[table.columns.index(column)], (int, float)) for r in table.rows)
-                view.add_column(label(column), justify="right" if numeric else "left", no_wrap=True)
-            for row in table.rows:
-                # Text, not a markup string: data is never markup ("[bold red]…" prints as it is)
-                view.add_row(*(Text(format_value(c, v)) for c, v in zip(table.columns, row)))
-            if not table.rows:
-                view.caption = "no rows"
-            console.print(view)
-            console.print()
-
-
-def write_csv(tables: dict[str, Table], directory: str | Path) -> list[Path]:
-    """One CSV file per table (raw values, shares as 0–1) in ``directory``; the paths written."""
-    import csv
-
-    from .export import neutralise
-
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in tables.values():
-        path = directory / f"{table.name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(table.columns)
-            writer.writerows(["" if v is None else neutralise(v) for v in row] for row in table.rows)
-        written.append(path)
-    return written

@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .charts import charts
-from .findings import Table, format_value, label
+from .render import format_value, label
+from .table import Table
 
 _STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #222; }

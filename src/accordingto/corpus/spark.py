@@ -14,7 +14,7 @@ reads
 
 analyses every article with the batch's own code
 (:func:`accordingto.corpus.worker.process_record`: ``to_article``, then
-``analyze_article``, then :func:`accordingto.corpus.store.article_rows`), in
+``analyze_article``, then :func:`accordingto.corpus.rows.article_rows`), in
 ``mapPartitions`` with the pipeline loaded once per executor Python process
 (:func:`_pipeline`), and writes one Parquet directory per table of the store
 (``articles/``, ``attributions/``, ``speakers/``, ``mentions/``, ``dates/``,
@@ -23,7 +23,7 @@ analyses every article with the batch's own code
 DIR`` reads such a directory.
 
 As in a batch, the first record of an id wins, and of two articles with the
-same text (:func:`~accordingto.corpus.store.text_hash`) the first in input
+same text (:func:`~accordingto.corpus.rows.text_hash`) the first in input
 order is kept; failures go to ``failures/``. Unlike a batch there is no
 resuming: a run writes ``DIR`` anew (Spark retries failed tasks itself).
 """
@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from accordingto.corpus.batch import CHANGED_REASON, Summary  # absolute: spark-submit runs this file as a script
-from accordingto.corpus.store import TABLES
+from accordingto.corpus.columns import TABLES
 
 OUT_TABLES = tuple(TABLES)  # articles, attributions, speakers, mentions, dates, failures
 

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import InputError
-from .store import ArticleRows, article_rows, text_hash
+from .rows import ArticleRows, article_rows, text_hash
 
 # Outcomes: ("done", ArticleRows) | ("duplicate", None) | ("failed", reason)
 Outcome = tuple[str, Any]

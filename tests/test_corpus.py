@@ -188,6 +188,7 @@ def flaky_to_article(record):
     return real_to_article(record)
 
 
+@pytest.mark.slow
 def test_workers_timeout_and_exceptions_do_not_stop_the_run(tmp_path, monkeypatch):
     import accordingto.read.corpus as corpus
 
@@ -221,6 +222,7 @@ def test_inline_timeout(tmp_path, monkeypatch):
         assert table(con, "SELECT id, reason FROM failures") == [("slow", "timed out after 0.5 s")]
 
 
+@pytest.mark.slow
 def test_resumable_after_sigkill(tmp_path):
     """SIGKILL the batch three times at random moments (seeded), run it again: every article exactly once."""
     folder = tmp_path / "corpus"

@@ -73,6 +73,7 @@ def test_prepare_aligns_every_student_word_with_the_teachers(tmp_path):
     assert len(d["a_start"]) == 3
 
 
+@pytest.mark.slow
 def test_the_gpu_step_runs_end_to_end_on_a_cpu(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")

@@ -32,7 +32,10 @@ PRECISION_TARGET = 0.97
 TEXT_PRECISION_TARGET = 0.99
 COVERAGE_TARGET = 0.85
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="the gender set (tests/data/gender) is not in this checkout")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not GOLD.exists(), reason="the gender set (tests/data/gender) is not in this checkout"),
+]
 
 
 @pytest.fixture(scope="module")

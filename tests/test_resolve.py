@@ -416,6 +416,7 @@ def polnear_pronoun_check(nlp, limit: int | None = None) -> dict:
     return stats
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev not available")
 def test_polnear_dev_pronouns(nlp):
     stats = polnear_pronoun_check(nlp, limit=20)

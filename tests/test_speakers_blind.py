@@ -32,9 +32,12 @@ TYPE_TARGET = 0.93
 SPEAKER_FLOOR = 0.795
 TYPE_FLOOR = 0.89
 
-pytestmark = pytest.mark.skipif(
-    not (BLIND.exists() and POLNEAR_TRAIN.exists()), reason="blind speaker set or PolNeAR train not here"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (BLIND.exists() and POLNEAR_TRAIN.exists()), reason="blind speaker set or PolNeAR train not here"
+    ),
+]
 
 
 @pytest.fixture(scope="module")

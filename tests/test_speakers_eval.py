@@ -118,6 +118,7 @@ def test_name_matching():
 # ---- the resolver -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 # Measured with the resolver (benchmarks/speakers.py): speaker accuracy 0.916 (702/766), type accuracy 0.969;
 # it was 0.800 (613/766) on 2026-11-27, when this test was marked xfail.
 def test_speaker_accuracy(scores):

@@ -52,6 +52,7 @@ TRAIN_SPEAKER_FLOOR = 0.855
 TRAIN_TYPE_FLOOR = 0.91
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not POLNEAR_TRAIN.is_dir(), reason="PolNeAR train not in ../shared")
 def test_resolver_accuracy_on_the_set_does_not_fall():
     from accordingto.evaluation.speakers import read_gold, score_speakers

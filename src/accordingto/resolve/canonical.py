@@ -55,6 +55,8 @@ def _quoted_title(e: Entity, info: DocInfo) -> bool:
         a, b = m.start, m.end
         if text[a:a + 1] in _OPEN_MARKS and text[b - 1:b] in _CLOSE_MARKS and b - a > 2:
             continue
+        if a >= 5 and text[a - 4:a] == "The " and text[a - 5] in _OPEN_MARKS:
+            a -= 4  # '“The Walking Dead”', where the name found is "Walking Dead"
         if a > 0 and text[a - 1] in _OPEN_MARKS and text[b:b + 1] in _CLOSE_MARKS + ",.":
             close = text[b:b + 1] in _CLOSE_MARKS or text[b + 1:b + 2] in _CLOSE_MARKS
             if close:

@@ -20,19 +20,19 @@ def rows() -> list[dict]:
 
 
 def test_the_set_is_its_two_parts_unchanged():
-    parts = [(DATA / f"train_speakers_{x}.jsonl").read_text(encoding="utf-8") for x in "ab"]
+    parts = [(DATA / f"train_speakers_{x}.jsonl").read_text(encoding="utf-8") for x in "abcd"]
     assert (DATA / "train_speakers.jsonl").read_text(encoding="utf-8") == "".join(parts)
 
 
 @pytest.mark.skipif(not POLNEAR_TRAIN.is_dir(), reason="PolNeAR train not in ../shared")
-def test_articles_are_positions_11_to_13_per_outlet_outside_the_slice():
+def test_articles_are_positions_11_to_16_per_outlet_outside_the_slice():
     ids = sorted(p.stem for p in (POLNEAR_TRAIN / "text").glob("*.txt"))
     held = set(heldout_ids(ids))
     by_outlet = defaultdict(list)
     for i in ids:
         if i not in held:
             by_outlet[i.split("_")[0]].append(i)
-    expected = {i for outlet in by_outlet.values() for i in outlet[10:13]}
+    expected = {i for outlet in by_outlet.values() for i in outlet[10:16]}
     got = {r["article"] for r in rows()}
     assert got == expected and not got & held
 

@@ -194,8 +194,6 @@ def _link(
             e = _role_holder(reg, c)
             if e is None and c.det == "the":
                 e = coref.resolve_epithet(c, reg.entities)
-            if e is not None:
-                reg.attach(e, c)
         if e is None:
             e = reg.new(new_nominal(c))
         else:

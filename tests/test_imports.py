@@ -1,7 +1,7 @@
 """No import circle in src/accordingto, lazy imports (inside functions) included.
 
-Walks every module's AST; imports under ``if TYPE_CHECKING:`` are type hints, not imports
-that run, and are left out.
+Walks every module's AST, imports under ``if TYPE_CHECKING:`` included: a circle of type hints
+is a circle a reader has to untangle all the same.
 """
 
 from __future__ import annotations
@@ -20,19 +20,12 @@ def _modules() -> dict[str, Path]:
     return out
 
 
-def _runtime_nodes(tree: ast.AST):
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            node.body = []  # type hints only
-    return ast.walk(tree)
-
-
 def _graph() -> dict[str, set[str]]:
     mods = _modules()
     graph = {m: set() for m in mods}
     for m, p in mods.items():
         package = m if p.name == "__init__.py" else m.rsplit(".", 1)[0]
-        for node in _runtime_nodes(ast.parse(p.read_text(encoding="utf-8"))):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
                 target = ".".join(base + ([node.module] if node.module else []))

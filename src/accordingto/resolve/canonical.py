@@ -4,16 +4,13 @@ context ("Mayor Ted Wheeler", "a report published by …"), nominal names with t
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..names import is_given_name, person_name
 from . import aliases
 from . import lexicon as lx
 from . import types as tp
 from .mentions import Cand, DocInfo, category_of
-
-if TYPE_CHECKING:
-    from .registry import Entity
+from .registry import Entity
 
 
 def finish_named(e: Entity, info: DocInfo) -> None:
@@ -269,10 +266,3 @@ def unglue(text: str) -> str:
         if text.startswith(op) and cl not in text:
             text = text[1:]
     return text.strip(" ,;:([“").rstrip(" ,;:([“")
-
-
-def nominal_key(text: str) -> str:
-    ws = text.lower().split()
-    while ws and ws[0] in lx.DETERMINERS:
-        ws = ws[1:]
-    return " ".join(ws)

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..schema import Attribution
 from . import coref
 from .nominals import named_apposite, new_nominal, source_nominal
+from .canonical import canonical_name
 from .registry import Entity, Registry
 from .mentions import category_of, make_cand
 from . import lexicon as lx
@@ -75,7 +76,7 @@ def coordination(reg: Registry, tokens: list[Token]) -> Entity | None:
         if e is not None:
             if id(e) not in seen:
                 seen.add(id(e))
-                members.append((e.name(info), e, e.type in ("organisation", "outlet")))
+                members.append((canonical_name(e, info), e, e.type in ("organisation", "outlet")))
             continue
         if t.pos_ != "NOUN":
             continue  # "R-Tenn." of "Bob Corker, R-Tenn., and Lindsey Graham"
@@ -181,7 +182,7 @@ def partitive_pronoun(reg: Registry, a: Attribution, tokens: list[Token], head: 
     last = max((m for m in group.mentions if m.end <= pron.idx), key=lambda m: m.start, default=None)
     if last is None or info.sent_of[pron.i] - last.sent > 2:
         return None
-    ws = group.name(info).split()
+    ws = canonical_name(group, info).split()
     while len(ws) > 1 and (ws[0].lower() in lx.QUANTITY_WORDS or ws[0].lower() in lx.DETERMINERS):
         ws = ws[1:]  # "Several council members": the members
     name = " ".join(ws)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..schema import Attribution, Mention, Speaker
 from . import coref
 from .roles import Describer
-from .canonical import finish_named
+from .canonical import canonical_name, finish_named
 from .entities import build
 from .nominals import link_nominal, named_apposite, new_nominal, source_nominal
 from .registry import Entity, Registry
@@ -200,7 +200,7 @@ def _link(
             reg.attach(e, c)
     if qualified and e.type == "unknown":
         e.type, e.label, e.plural = "group", "group", True
-    if not e.named and not e.fixed_name and set(e.name(info).lower().split()) & _OWNER_PRONOUNS:
+    if not e.named and not e.fixed_name and set(canonical_name(e, info).lower().split()) & _OWNER_PRONOUNS:
         name = _pronoun_owner_name(reg, a, phrase)
         if name:
             e.fixed_name = name
@@ -246,9 +246,9 @@ def _name_owner(reg: Registry, a: Attribution, e: Entity) -> None:
     """An unnamed speaker whose name has a pronoun in it ("his income tax returns", reached from a
     "they"): the pronoun replaced by the name it stands for, read where that mention stands."""
     info = reg.info
-    if e.named or e.fixed_name or not set(e.name(info).lower().split()) & _OWNER_PRONOUNS:
+    if e.named or e.fixed_name or not set(canonical_name(e, info).lower().split()) & _OWNER_PRONOUNS:
         return
-    name = e.name(info)
+    name = canonical_name(e, info)
     for m in e.mentions:
         if m.kind != "pronoun" and name in m.text:
             tokens = info.tokens_in(m.start, m.end)
@@ -283,7 +283,7 @@ def _pronoun_owner_name(reg: Registry, a: Attribution, phrase: list[Token]) -> s
         )
         if e is None or not (e.named or e.fixed_name):
             return None
-        name = e.name(info)
+        name = canonical_name(e, info)
         words = []
         for w in phrase:
             if w.i == t.i:

@@ -7,8 +7,7 @@ from . import coref
 from . import lexicon as lx
 from . import types as tp
 from .mentions import Cand, DocInfo, category_of, make_cand, phrase_descr
-from .registry import Entity, Registry
-from .canonical import nominal_key
+from .registry import Entity, Registry, nominal_key
 
 
 def chain_nominals(reg: Registry, cands: list[Cand]) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import lexicon as lx
 from .mentions import Cand, DocInfo
-from .canonical import canonical_name, nominal_key
+
+
+def nominal_key(text: str) -> str:
+    """An unnamed mention's words, in lower case, without a leading determiner ("The agents" → "agents")."""
+    ws = text.lower().split()
+    while ws and ws[0] in lx.DETERMINERS:
+        ws = ws[1:]
+    return " ".join(ws)
 
 
 @dataclass
@@ -43,9 +51,6 @@ class Entity:
     @property
     def first(self) -> int:
         return self.mentions[0].start
-
-    def name(self, info: DocInfo) -> str:
-        return canonical_name(self, info)
 
 
 class Registry:

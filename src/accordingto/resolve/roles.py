@@ -34,6 +34,7 @@ from . import lexicon as lx
 from .authors import by_agent, by_compound, by_possessor, by_preposition, by_sender
 from .mentions import Cand
 from .other_names import aliases_of
+from .canonical import canonical_name
 from .registry import Entity, Registry
 from .role_words import (
     HONORIFICS,
@@ -88,7 +89,7 @@ class Describer:
 
     def name(self, e: Entity) -> str:
         if id(e) not in self._names:
-            self._names[id(e)] = e.name(self.info)
+            self._names[id(e)] = canonical_name(e, self.info)
         return self._names[id(e)]
 
     def describe(self, e: Entity) -> Description:

@@ -68,7 +68,8 @@ def analyze_article(article: Article, *, fast: bool = False, gender_overrides: M
     for i, (a, b) in enumerate(spans):
         log.info("a long text (%d characters): piece %d of %d, characters %d-%d", len(article.text), i + 1, len(spans), a, b)
         doc = analyze_doc(article.text[a:b], article.meta, fast, gender_overrides)
-        parts.append((Report.from_doc(doc), doc._.accordingto["n_sentences"]))
+        report = Report.from_doc(doc)
+        parts.append((report, report.profile.n_sentences))
     fields, n_sentences = join([start for start, _ in spans], parts)
     return Report(
         article=article.meta,

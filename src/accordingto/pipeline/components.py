@@ -138,7 +138,7 @@ class Sourcing:
         scare_quotes = analyse.find_scare_quotes(doc, attributions)
         n_sentences = sum(1 for _ in doc.sents)
         for key, value in (("attributions", attributions), ("unattributed", unattributed), ("hedges", hedges),
-                           ("scare_quotes", scare_quotes), ("n_sentences", n_sentences)):
+                           ("scare_quotes", scare_quotes)):
             docdata.put(doc, key, value)
         docdata.put(doc, "profile", analyse.build_profile(attributions, speakers, unattributed, hedges, n_sentences))
         return doc

@@ -5,7 +5,7 @@ Everything is plain data, so a Doc keeps it through ``DocBin(store_user_data=Tru
 
 - ``doc._.accordingto``: a dict of the report's lists as JSON-ready dumps
   (``attributions``, ``speakers``, ``unattributed``, ``hedges``, ``scare_quotes``,
-  ``dates``, ``timeline``, ``profile``, ``n_sentences``), each key set by the
+  ``dates``, ``timeline``, ``profile``), each key set by the
   component that finds it;
 - ``doc._.article``: the article's metadata (:class:`~accordingto.schema.ArticleMeta`
   as a dict; ``published`` anchors relative dates), set by whoever makes the Doc;

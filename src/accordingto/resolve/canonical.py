@@ -54,10 +54,9 @@ def _quoted_title(e: Entity, info: DocInfo) -> bool:
             continue
         if a >= 5 and text[a - 4:a] == "The " and text[a - 5] in _OPEN_MARKS:
             a -= 4  # '“The Walking Dead”', where the name found is "Walking Dead"
-        if a > 0 and text[a - 1] in _OPEN_MARKS and text[b:b + 1] in _CLOSE_MARKS + ",.":
-            close = text[b:b + 1] in _CLOSE_MARKS or text[b + 1:b + 2] in _CLOSE_MARKS
-            if close:
-                continue
+        after = text[b:b + 2]  # the closing mark, or a comma or full stop inside it ('“Harborlight,”')
+        if a > 0 and text[a - 1] in _OPEN_MARKS and (after[:1] in _CLOSE_MARKS or (after[:1] in ",." and after[1:] in _CLOSE_MARKS)):
+            continue
         return False
     return True
 

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..schema import Attribution
 from . import aliases
 from .canonical import finish_named
+from .groups import coordination
 from .nominals import named_apposite, new_nominal, source_nominal
 from .registry import Entity, Registry
 from .mentions import NOMINAL_WORDS, DocInfo, category_of, headline_name, make_cand, nominal_category
@@ -176,8 +177,6 @@ def relative_antecedent(reg: Registry, tok: Token) -> Entity | None:
         first = noun
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
-        from .groups import coordination
-
         e = coordination(reg, list(reg.info.doc[first.left_edge.i : noun.i + 1]))
         if e is not None:
             return e
